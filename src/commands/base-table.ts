@@ -1,0 +1,8 @@
+/** Every command both clients share with the same signature (GLIDE's BaseClient methods). */
+import { genericCommands } from "./generic";
+import { stringCommands } from "./string";
+
+export const baseCommands = {
+    ...stringCommands,
+    ...genericCommands,
+};

@@ -1,0 +1,84 @@
+/**
+ * The define-once mechanism: a command is one `CommandDef` (argument builder, routing facts, reply
+ * converter). Client methods and batch methods are generated from the same definitions, and their
+ * TypeScript signatures are derived from the definition's `args` parameters and `reply` result.
+ */
+import type { CommandArg, RespValue } from "../protocol/types";
+
+/** argv positions of the keys, as in COMMAND INFO: first, last (negative counts from the end), step. */
+export type KeySpec = readonly [first: number, last: number, step: number];
+
+export const FIRST_KEY: KeySpec = [1, 1, 1];
+export const EVERY_ARG_KEY: KeySpec = [1, -1, 1];
+export const KEY_VALUE_PAIRS: KeySpec = [1, -1, 2];
+export const TWO_KEYS: KeySpec = [1, 2, 1];
+
+/** Converts a decoded reply to GLIDE's shape. `bytes` tells whether bulk strings arrived as Buffers. */
+export type ReplyConverter<R> = (reply: RespValue, bytes: boolean) => R;
+
+export interface CommandDef<P extends unknown[] = any[], R = unknown> {
+    /** Builds the full argv, command name first, from the method's parameters. */
+    readonly args: (...params: P) => CommandArg[];
+    /** Converts the reply; the reply passes through unchanged when absent. */
+    readonly reply?: ReplyConverter<R>;
+    /** Index of the parameter that may carry `decoder` (and, on the cluster client, `route`). */
+    readonly optionsAt?: number;
+    /** The reply is text whatever the decoder (INFO, TYPE, CONFIG GET, …). */
+    readonly stringReply?: boolean;
+    /** The reply is binary whatever the decoder (DUMP): bulk strings always arrive as Buffers. */
+    readonly bytesReply?: boolean;
+    /** The command does not write: it may be served by a replica when `readFrom` allows. */
+    readonly readonly?: boolean;
+    /** Where the keys are in argv; absent for keyless commands. */
+    readonly keys?: KeySpec;
+    /** Blocking commands: their server-side timeout in seconds (0 = forever), read from the params. */
+    readonly blockingSeconds?: (...params: P) => number;
+}
+
+/** Declares one command; the identity at run time, it only fixes the types. */
+export function command<P extends unknown[], R = RespValue>(def: CommandDef<P, R>): CommandDef<P, R> {
+    return def;
+}
+
+/** A typed pass-through converter: `reply: as<GlideString | null>` (instantiation expression). */
+export function as<T>(reply: RespValue): T {
+    return reply as unknown as T;
+}
+
+export type CommandTable = Record<string, CommandDef<any, any>>;
+
+/** The method signatures a client gets from a table of definitions. */
+export type ClientMethods<D extends CommandTable> = {
+    [K in keyof D]: D[K] extends CommandDef<infer P, infer R> ? (...params: P) => Promise<R> : never;
+};
+
+/** The method signatures a batch gets: same parameters, returning the batch for chaining. */
+export type BatchMethods<D extends CommandTable, T> = {
+    [K in keyof D]: D[K] extends CommandDef<infer P, any> ? (...params: P) => T : never;
+};
+
+/** Installs one method per definition on a prototype, each calling `dispatch(def, params)`. */
+export function installMethods(
+    proto: object,
+    table: CommandTable,
+    dispatch: (self: any, def: CommandDef, params: unknown[]) => unknown,
+): void {
+    for (const name of Object.keys(table)) {
+        const def = table[name];
+        Object.defineProperty(proto, name, {
+            configurable: true,
+            writable: true,
+            enumerable: false,
+            value: function (this: unknown, ...params: unknown[]) {
+                return dispatch(this, def, params);
+            },
+        });
+    }
+}
+
+/** The options object of a call (the parameter at `optionsAt`), if any. */
+export function callOptions(def: CommandDef, params: unknown[]): { decoder?: number; route?: unknown } | undefined {
+    if (def.optionsAt === undefined) return undefined;
+    const options = params[def.optionsAt];
+    return typeof options === "object" && options !== null ? (options as { decoder?: number }) : undefined;
+}

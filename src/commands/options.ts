@@ -1,0 +1,70 @@
+/** Option types and enums shared by several command families (names and values as in GLIDE's API). */
+import type { GlideString, ObjectType } from "./types";
+
+export enum TimeUnit {
+    Seconds = "EX",
+    Milliseconds = "PX",
+    UnixSeconds = "EXAT",
+    UnixMilliseconds = "PXAT",
+}
+
+export enum ExpireOptions {
+    HasNoExpiry = "NX",
+    HasExistingExpiry = "XX",
+    NewExpiryGreaterThanCurrent = "GT",
+    NewExpiryLessThanCurrent = "LT",
+}
+
+export enum ConditionalChange {
+    ONLY_IF_EXISTS = "XX",
+    ONLY_IF_DOES_NOT_EXIST = "NX",
+}
+
+export enum FlushMode {
+    SYNC = "SYNC",
+    ASYNC = "ASYNC",
+}
+
+export enum InfoOptions {
+    Server = "server",
+    Clients = "clients",
+    Memory = "memory",
+    Persistence = "persistence",
+    Stats = "stats",
+    Replication = "replication",
+    Cpu = "cpu",
+    Commandstats = "commandstats",
+    Latencystats = "latencystats",
+    Sentinel = "sentinel",
+    Cluster = "cluster",
+    Modules = "modules",
+    Keyspace = "keyspace",
+    Errorstats = "errorstats",
+    All = "all",
+    Default = "default",
+    Everything = "everything",
+}
+
+export type SetOptions = (
+    | { conditionalSet?: "onlyIfExists" | "onlyIfDoesNotExist" }
+    | { conditionalSet: "onlyIfEqual"; comparisonValue: GlideString }
+) & {
+    returnOldValue?: boolean;
+    expiry?: "keepExisting" | { type: TimeUnit; count: number };
+};
+
+export interface RestoreOptions {
+    replace?: boolean;
+    absttl?: boolean;
+    idletime?: number;
+    frequency?: number;
+}
+
+export interface BaseScanOptions {
+    match?: GlideString;
+    readonly count?: number;
+}
+
+export interface ScanOptions extends BaseScanOptions {
+    type?: ObjectType;
+}

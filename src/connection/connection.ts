@@ -1,0 +1,291 @@
+import * as net from "node:net";
+import * as tls from "node:tls";
+import { ClosingError, ConnectionError, TimeoutError, type ProtocolError } from "../errors";
+import { RespDecoder } from "../protocol/decoder";
+import { CommandWriter } from "../protocol/encoder";
+import type { CommandArg, RespValue } from "../protocol/types";
+import { backoffDelay } from "./backoff";
+import { Fifo } from "./fifo";
+import { handshakeCommands, interpretHandshake } from "./handshake";
+import type { ConnectionOptions, ServerFacts } from "./options";
+import { Request } from "./request";
+
+type State = "idle" | "connecting" | "ready" | "reconnecting" | "closed";
+
+export interface ConnectionHooks {
+    /** RESP3 push frames (pub/sub messages, invalidations). */
+    onPush?: (items: RespValue[]) => void;
+    /** The connection (re)completed its handshake. */
+    onReady?: (connection: Connection) => void;
+    /** The socket dropped; the connection will reconnect by itself unless closed. */
+    onDisconnect?: (connection: Connection, error: Error) => void;
+}
+
+/**
+ * One multiplexed, auto-pipelined connection to one node. Commands issued in the same tick leave
+ * in one socket write; replies are matched to requests in order through a ring-buffer FIFO; one
+ * timer per connection enforces deadlines; the socket reconnects with backoff until closed.
+ */
+export class Connection {
+    readonly address: string;
+    facts: ServerFacts = {};
+
+    readonly #options: ConnectionOptions;
+    readonly #hooks: ConnectionHooks;
+    readonly #decoder: RespDecoder;
+    #writer = new CommandWriter();
+    readonly #inflight = new Fifo<Request>();
+    #waiting: Request[] = [];
+    #socket: net.Socket | undefined;
+    #state: State = "idle";
+    #everReady = false;
+    #attempt = 0;
+    #flushScheduled = false;
+    #timer: NodeJS.Timeout | undefined;
+    #timerAt = Infinity;
+    #reconnectTimer: NodeJS.Timeout | undefined;
+    #opening: { resolve: () => void; reject: (error: Error) => void } | undefined;
+    #openPromise: Promise<void> | undefined;
+
+    constructor(options: ConnectionOptions, hooks: ConnectionHooks = {}) {
+        this.#options = options;
+        this.#hooks = hooks;
+        this.address = `${options.host}:${options.port}`;
+        this.#decoder = new RespDecoder({
+            bytesForNextReply: () => this.#inflight.peek()?.bytes ?? false,
+            onReply: (reply) => this.#onReply(reply),
+            onPush: (items) => this.#hooks.onPush?.(items),
+            onProtocolError: (error) => this.#onProtocolError(error),
+        });
+    }
+
+    get options(): ConnectionOptions {
+        return this.#options;
+    }
+
+    get isReady(): boolean {
+        return this.#state === "ready";
+    }
+
+    get isClosed(): boolean {
+        return this.#state === "closed";
+    }
+
+    /** Requests written and awaiting replies, plus those waiting for the connection. */
+    get pending(): number {
+        return this.#inflight.length + this.#waiting.length;
+    }
+
+    /** Opens the connection (once); resolves when the handshake is done, rejects on the first failure. */
+    connect(): Promise<void> {
+        if (this.#state === "closed") return Promise.reject(new ClosingError("Connection closed"));
+        if (this.#state === "ready") return Promise.resolve();
+        if (this.#openPromise === undefined) {
+            this.#openPromise = new Promise((resolve, reject) => (this.#opening = { resolve, reject }));
+            if (this.#state === "idle") this.#open();
+        }
+        return this.#openPromise;
+    }
+
+    /** Sends one command; settles with its converted reply, its error, or a timeout. */
+    send(request: Request): void {
+        switch (this.#state) {
+            case "ready":
+                this.#write(request);
+                break;
+            case "closed":
+                request.fail(new ClosingError("Connection closed"));
+                return;
+            case "idle":
+                this.#waiting.push(request);
+                this.#open();
+                break;
+            default:
+                this.#waiting.push(request);
+        }
+        if (request.deadline < this.#timerAt) this.#armTimer(request.deadline);
+    }
+
+    /** Closes for good: every pending request is rejected with `error`. */
+    close(error: Error = new ClosingError("Connection closed")): void {
+        if (this.#state === "closed") return;
+        this.#state = "closed";
+        clearTimeout(this.#timer);
+        clearTimeout(this.#reconnectTimer);
+        this.#failAll(error);
+        this.#opening?.reject(error);
+        this.#opening = undefined;
+        this.#socket?.destroy();
+        this.#socket = undefined;
+    }
+
+    /** Drops the socket as if the network failed (tests and health checks); it reconnects. */
+    destroySocket(error?: Error): void {
+        this.#socket?.destroy(error);
+    }
+
+    #write(request: Request): void {
+        if (request.multi) {
+            for (const args of request.args as CommandArg[][]) this.#writer.write(args);
+        } else {
+            this.#writer.write(request.args as CommandArg[]);
+        }
+        this.#inflight.push(request);
+        if (!this.#flushScheduled) {
+            this.#flushScheduled = true;
+            process.nextTick(this.#flush);
+        }
+    }
+
+    readonly #flush = (): void => {
+        this.#flushScheduled = false;
+        const bytes = this.#writer.take();
+        if (bytes !== null) this.#socket?.write(bytes);
+    };
+
+    #open(): void {
+        this.#state = this.#everReady ? "reconnecting" : "connecting";
+        const { host, port, tls: tlsOptions, connectionTimeoutMs } = this.#options;
+        const socket = tlsOptions
+            ? tls.connect({
+                  host,
+                  port,
+                  ca: tlsOptions.ca,
+                  rejectUnauthorized: !tlsOptions.insecure,
+                  servername: tlsOptions.servername ?? (net.isIP(host) ? undefined : host),
+              })
+            : net.connect({ host, port });
+        this.#socket = socket;
+        let failure: Error | undefined;
+        const deadline = setTimeout(() => {
+            failure = new ConnectionError(`Connecting to ${this.address} timed out after ${connectionTimeoutMs} ms`);
+            socket.destroy();
+        }, connectionTimeoutMs);
+        socket.once(tlsOptions ? "secureConnect" : "connect", () => {
+            socket.setNoDelay(this.#options.tcpNoDelay);
+            socket.setKeepAlive(true, 10_000);
+            this.#startHandshake(socket, deadline, (error) => {
+                failure = error;
+                socket.destroy();
+            });
+        });
+        socket.on("data", (chunk: Buffer) => {
+            if (socket === this.#socket) this.#decoder.feed(chunk);
+        });
+        socket.on("error", (error) => {
+            failure ??= new ConnectionError(`Connection to ${this.address} failed: ${error.message}`);
+        });
+        socket.once("close", () => {
+            clearTimeout(deadline);
+            if (socket !== this.#socket) return;
+            this.#onSocketClosed(failure ?? new ConnectionError(`Connection to ${this.address} closed`));
+        });
+    }
+
+    #startHandshake(socket: net.Socket, deadline: NodeJS.Timeout, fail: (error: Error) => void): void {
+        const request = new Request(handshakeCommands(this.#options), true, false, undefined, Infinity);
+        request.resolve = (replies) => {
+            clearTimeout(deadline);
+            try {
+                this.facts = interpretHandshake(this.#options, replies as RespValue[]);
+            } catch (error) {
+                fail(error as Error);
+                return;
+            }
+            if (socket === this.#socket) this.#becomeReady();
+        };
+        request.reject = fail;
+        this.#write(request);
+    }
+
+    #becomeReady(): void {
+        this.#state = "ready";
+        this.#everReady = true;
+        this.#attempt = 0;
+        const waiting = this.#waiting;
+        this.#waiting = [];
+        for (const request of waiting) if (!request.dead) this.#write(request);
+        this.#opening?.resolve();
+        this.#opening = undefined;
+        this.#openPromise = undefined;
+        this.#hooks.onReady?.(this);
+    }
+
+    #onSocketClosed(error: Error): void {
+        this.#socket = undefined;
+        this.#decoder.reset();
+        this.#writer = new CommandWriter();
+        this.#flushScheduled = false;
+        const inflight = this.#inflight.drain();
+        for (const request of inflight) request.fail(error);
+        if (this.#state === "closed") return;
+        this.#hooks.onDisconnect?.(this, error);
+        if (this.#opening) {
+            // The first connection attempt of connect(): the caller decides what to do.
+            this.#opening.reject(error);
+            this.#opening = undefined;
+            this.#openPromise = undefined;
+        }
+        if (!this.#everReady) {
+            // Never connected: nothing to wait for, report the failure to whoever is waiting.
+            const waiting = this.#waiting;
+            this.#waiting = [];
+            for (const request of waiting) request.fail(error);
+            this.#state = "idle";
+            return;
+        }
+        this.#state = "reconnecting";
+        const delay = backoffDelay(this.#options.backoff, this.#attempt++);
+        this.#reconnectTimer = setTimeout(() => {
+            if (this.#state === "reconnecting") this.#open();
+        }, delay);
+        this.#reconnectTimer.unref();
+    }
+
+    #onReply(reply: RespValue): void {
+        const head = this.#inflight.peek();
+        if (head === undefined) {
+            this.#socket?.destroy(new ConnectionError(`Unexpected reply from ${this.address} with no request pending`));
+            return;
+        }
+        if (head.accept(reply)) this.#inflight.shift();
+    }
+
+    #onProtocolError(error: ProtocolError): void {
+        const socket = this.#socket;
+        if (socket === undefined) return;
+        this.#onSocketClosed(error);
+        socket.destroy();
+    }
+
+    #failAll(error: Error): void {
+        for (const request of this.#inflight.drain()) request.fail(error);
+        const waiting = this.#waiting;
+        this.#waiting = [];
+        for (const request of waiting) request.fail(error);
+    }
+
+    #armTimer(at: number): void {
+        clearTimeout(this.#timer);
+        this.#timerAt = at;
+        this.#timer = setTimeout(this.#expire, Math.max(0, at - performance.now()) + 1);
+        this.#timer.unref();
+    }
+
+    /** Fails the requests whose deadline passed; written ones keep their FIFO slot, marked dead. */
+    readonly #expire = (): void => {
+        this.#timer = undefined;
+        this.#timerAt = Infinity;
+        const now = performance.now();
+        let next = Infinity;
+        const check = (request: Request): void => {
+            if (request.dead) return;
+            if (request.deadline <= now) request.fail(new TimeoutError(`Request to ${this.address} timed out`));
+            else if (request.deadline < next) next = request.deadline;
+        };
+        this.#inflight.forEach(check);
+        this.#waiting.forEach(check);
+        if (this.#waiting.length > 0) this.#waiting = this.#waiting.filter((request) => !request.dead);
+        if (next !== Infinity) this.#armTimer(next);
+    };
+}

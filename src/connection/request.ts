@@ -1,0 +1,68 @@
+import { RequestError } from "../errors";
+import type { CommandArg, RespValue } from "../protocol/types";
+
+export type Convert = (reply: RespValue, bytes: boolean) => unknown;
+
+/**
+ * One request on a connection. It may span several frames (a batch: MULTI … EXEC, or a pipeline);
+ * `frames` commands are written and `replies` replies are consumed for it.
+ */
+export class Request {
+    /** Timed out or abandoned: its replies are still consumed, then dropped. */
+    dead = false;
+    /** Replies collected so far when the request expects more than one. */
+    collected: RespValue[] | undefined;
+    resolve!: (value: unknown) => void;
+    reject!: (error: Error) => void;
+
+    constructor(
+        /** One command's argv, or several (batch) when `multi` is true. */
+        readonly args: CommandArg[] | CommandArg[][],
+        readonly multi: boolean,
+        readonly bytes: boolean,
+        readonly convert: Convert | undefined,
+        /** Absolute deadline on the `performance.now()` clock; Infinity for none. */
+        readonly deadline: number,
+    ) {}
+
+    /** How many replies this request consumes. */
+    get replies(): number {
+        return this.multi ? this.args.length : 1;
+    }
+
+    /** Settles with a reply; errors sent by the server reject with their RequestError. */
+    settle(reply: RespValue): void {
+        if (reply instanceof RequestError && !this.multi) {
+            this.reject(reply);
+            return;
+        }
+        const convert = this.convert;
+        if (convert === undefined) {
+            this.resolve(reply);
+            return;
+        }
+        try {
+            this.resolve(convert(reply, this.bytes));
+        } catch (error) {
+            this.reject(error instanceof Error ? error : new RequestError(String(error)));
+        }
+    }
+
+    /** Takes one reply; returns true when the request is complete. */
+    accept(reply: RespValue): boolean {
+        if (!this.multi) {
+            if (!this.dead) this.settle(reply);
+            return true;
+        }
+        (this.collected ??= []).push(reply);
+        if (this.collected.length < this.args.length) return false;
+        if (!this.dead) this.settle(this.collected);
+        return true;
+    }
+
+    fail(error: Error): void {
+        if (this.dead) return;
+        this.dead = true;
+        this.reject(error);
+    }
+}

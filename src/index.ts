@@ -1,0 +1,35 @@
+/** glide-ts: Valkey GLIDE's Node.js API in pure TypeScript. Public exports only. */
+export * from "./errors";
+export { ProtocolVersion, Decoder, ObjectType } from "./commands/types";
+export type {
+    GlideString,
+    DecoderOption,
+    GlideReturnType,
+    GlideRecord,
+    ReturnTypeRecord,
+    ReturnTypeMap,
+    ReturnTypeAttribute,
+    SortedSetDataType,
+    HashDataType,
+    StreamEntryDataType,
+    Score,
+    ElementAndScore,
+} from "./commands/types";
+export * from "./commands/options";
+export {
+    ServiceType,
+    NodeDiscoveryMode,
+    type BaseClientConfiguration,
+    type AdvancedBaseClientConfiguration,
+    type ServerCredentials,
+    type IamAuthConfig,
+    type ReadFrom,
+    type PubSubMsg,
+    type ClientCircuitBreakerConfiguration,
+} from "./client/config";
+export { BaseClient } from "./client/base-client";
+export {
+    GlideClient,
+    GlideClientConfiguration,
+    type AdvancedGlideClientConfiguration,
+} from "./client/glide-client";

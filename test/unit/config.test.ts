@@ -1,0 +1,81 @@
+/** Bad configuration throws ConfigurationError before any socket opens. */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { ConfigurationError, GlideClient, ProtocolVersion, type GlideClientConfiguration } from "../../src";
+import { backoffDelay } from "../../src/connection/backoff";
+import { LIB_VERSION } from "../../src/version";
+import { MockServer } from "../helpers/mock-server";
+
+describe("configuration validation", async () => {
+    const mock = await MockServer.start(() => undefined);
+    after(() => mock.stop());
+    const address = mock.address;
+
+    const invalid: [string, unknown][] = [
+        ["no addresses", { addresses: [] }],
+        ["a port out of range", { addresses: [{ host: "127.0.0.1", port: 70000 }] }],
+        ["an empty host", { addresses: [{ host: "", port: 6379 }] }],
+        ["an unknown option", { addresses: [address], requestTimeOut: 5 }],
+        ["an unknown advanced option", { addresses: [address], advancedConfiguration: { tcpNoDelayy: true } }],
+        ["a negative request timeout", { addresses: [address], requestTimeout: -1 }],
+        ["a fractional inflight limit", { addresses: [address], inflightRequestsLimit: 1.5 }],
+        ["an unknown protocol", { addresses: [address], protocol: 7 }],
+        ["an unknown decoder", { addresses: [address], defaultDecoder: 9 }],
+        ["an unknown readFrom", { addresses: [address], readFrom: "nearest" }],
+        ["AZAffinity without clientAz", { addresses: [address], readFrom: "AZAffinity" }],
+        ["a libName with spaces", { addresses: [address], libName: "my lib" }],
+        ["a clientInfoTag with parentheses", { addresses: [address], clientInfoTag: "a(b)" }],
+        ["a password that is not a string", { addresses: [address], credentials: { password: 5 } }],
+        ["TLS options without useTLS", { addresses: [address], advancedConfiguration: { tlsAdvancedConfiguration: { insecure: true } } }],
+        ["a backoff with a fractional factor", { addresses: [address], connectionBackoff: { numberOfRetries: 3, factor: 1.5, exponentBase: 2 } }],
+        ["a negative databaseId", { addresses: [address], databaseId: -1 }],
+    ];
+    for (const [what, config] of invalid) {
+        it(`rejects ${what}`, async () => {
+            await assert.rejects(GlideClient.createClient(config as GlideClientConfiguration), ConfigurationError);
+        });
+    }
+
+    it("opened no socket for any of them", () => {
+        assert.equal(mock.connections, 0);
+    });
+
+    it("accepts a full valid configuration", async () => {
+        const client = await GlideClient.createClient({
+            addresses: [address],
+            protocol: ProtocolVersion.RESP2,
+            requestTimeout: 500,
+            clientName: "valid",
+            libName: "my-lib",
+            clientInfoTag: "framework:1.0",
+            connectionBackoff: { numberOfRetries: 3, factor: 10, exponentBase: 2, jitterPercent: 10 },
+            advancedConfiguration: { connectionTimeout: 500, tcpNoDelay: false },
+            lazyConnect: true,
+        });
+        client.close();
+    });
+});
+
+describe("reconnect backoff", () => {
+    const strategy = { numberOfRetries: 4, factor: 100, exponentBase: 2, jitterPercent: 10 };
+    it("grows as factor * base^n and stays constant after numberOfRetries", () => {
+        const middle = () => 0.5;
+        assert.deepEqual(
+            [0, 1, 2, 3, 4, 5, 9].map((attempt) => backoffDelay(strategy, attempt, middle)),
+            [100, 200, 400, 800, 1600, 1600, 1600],
+        );
+    });
+    it("spreads by the jitter percentage", () => {
+        assert.equal(backoffDelay(strategy, 2, () => 0), 360);
+        assert.equal(backoffDelay(strategy, 2, () => 1), 440);
+    });
+});
+
+describe("package facts", () => {
+    it("reports the package version to servers", () => {
+        const pkg = JSON.parse(readFileSync(join(__dirname, "../../../package.json"), "utf8"));
+        assert.equal(LIB_VERSION, pkg.version);
+    });
+});
