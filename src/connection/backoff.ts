@@ -18,5 +18,5 @@ export function backoffDelay(strategy: BackoffStrategy, attempt: number, random:
     const base = strategy.factor * Math.pow(strategy.exponentBase, n);
     const jitter = (strategy.jitterPercent ?? DEFAULT_BACKOFF.jitterPercent) / 100;
     // Spread evenly over [base * (1 - jitter), base * (1 + jitter)].
-    return Math.max(0, base * (1 - jitter + 2 * jitter * random()));
+    return Math.max(0, Math.round(base * (1 - jitter + 2 * jitter * random())));
 }
