@@ -140,7 +140,6 @@ function resolveAddresses(config: BaseClientConfiguration): { host: string; port
     }
     return config.addresses.map((address, index) => {
         if (typeof address !== "object" || address === null) fail(`addresses[${index}] must be { host, port }`);
-        checkKeys(address, ["host", "port"], `addresses[${index}]`);
         if (typeof address.host !== "string" || address.host === "") fail(`addresses[${index}].host must be a non-empty string`);
         const port = address.port ?? DEFAULT_PORT;
         if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`addresses[${index}].port must be 1..65535, got ${port}`);

@@ -239,7 +239,6 @@ export class Connection {
         this.#reconnectTimer = setTimeout(() => {
             if (this.#state === "reconnecting") this.#open();
         }, delay);
-        this.#reconnectTimer.unref();
     }
 
     #onReply(reply: RespValue): void {
@@ -268,8 +267,8 @@ export class Connection {
     #armTimer(at: number): void {
         clearTimeout(this.#timer);
         this.#timerAt = at;
+        // Kept referenced: a caller awaiting a request keeps the process alive until it settles.
         this.#timer = setTimeout(this.#expire, Math.max(0, at - performance.now()) + 1);
-        this.#timer.unref();
     }
 
     /** Fails the requests whose deadline passed; written ones keep their FIFO slot, marked dead. */
