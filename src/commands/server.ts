@@ -24,7 +24,7 @@ export const standaloneServerCommands = {
         optionsAt: 0,
     }),
     echo: command({
-        args: (message: GlideString, _options?: DecoderOption) => ["ECHO", message],
+        args: (message: GlideString, options?: DecoderOption) => ["ECHO", message],
         reply: as<GlideString>,
         optionsAt: 1,
     }),
@@ -49,12 +49,12 @@ export const standaloneServerCommands = {
     }),
     clientId: command({ args: () => ["CLIENT", "ID"], reply: as<number> }),
     clientGetName: command({
-        args: (_options?: DecoderOption) => ["CLIENT", "GETNAME"],
+        args: (options?: DecoderOption) => ["CLIENT", "GETNAME"],
         reply: as<GlideString | null>,
         optionsAt: 0,
     }),
     configGet: command({
-        args: (parameters: string[], _options?: DecoderOption) => ["CONFIG", "GET", ...parameters],
+        args: (parameters: string[], options?: DecoderOption) => ["CONFIG", "GET", ...parameters],
         reply: (reply) => toRecord<GlideString>(reply),
         optionsAt: 1,
     }),
@@ -63,7 +63,7 @@ export const standaloneServerCommands = {
         reply: as<"OK">,
     }),
     randomKey: command({
-        args: (_options?: DecoderOption) => ["RANDOMKEY"],
+        args: (options?: DecoderOption) => ["RANDOMKEY"],
         reply: as<GlideString | null>,
         optionsAt: 0,
         readonly: true,

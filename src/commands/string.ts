@@ -50,7 +50,7 @@ function lcsIdxArgs(
 
 export const stringCommands = {
     get: command({
-        args: (key: GlideString, _options?: DecoderOption) => ["GET", key],
+        args: (key: GlideString, options?: DecoderOption) => ["GET", key],
         reply: as<GlideString | null>,
         optionsAt: 1,
         readonly: true,
@@ -63,7 +63,7 @@ export const stringCommands = {
         keys: FIRST_KEY,
     }),
     mget: command({
-        args: (keys: GlideString[], _options?: DecoderOption) => ["MGET", ...keys],
+        args: (keys: GlideString[], options?: DecoderOption) => ["MGET", ...keys],
         reply: as<(GlideString | null)[]>,
         optionsAt: 1,
         readonly: true,
@@ -86,7 +86,7 @@ export const stringCommands = {
         keys: KEY_VALUE_PAIRS,
     }),
     getdel: command({
-        args: (key: GlideString, _options?: DecoderOption) => ["GETDEL", key],
+        args: (key: GlideString, options?: DecoderOption) => ["GETDEL", key],
         reply: as<GlideString | null>,
         optionsAt: 1,
         keys: FIRST_KEY,
@@ -98,7 +98,7 @@ export const stringCommands = {
         keys: FIRST_KEY,
     }),
     getrange: command({
-        args: (key: GlideString, start: number, end: number, _options?: DecoderOption) => ["GETRANGE", key, start, end],
+        args: (key: GlideString, start: number, end: number, options?: DecoderOption) => ["GETRANGE", key, start, end],
         reply: as<GlideString | null>,
         optionsAt: 3,
         readonly: true,
@@ -147,14 +147,14 @@ export const stringCommands = {
         keys: FIRST_KEY,
     }),
     lcs: command({
-        args: (key1: GlideString, key2: GlideString, _options?: DecoderOption) => ["LCS", key1, key2],
+        args: (key1: GlideString, key2: GlideString, options?: DecoderOption) => ["LCS", key1, key2],
         reply: as<string>,
         optionsAt: 2,
         readonly: true,
         keys: TWO_KEYS,
     }),
     lcsLen: command({
-        args: (key1: GlideString, key2: GlideString, _options?: DecoderOption) => ["LCS", key1, key2, "LEN"],
+        args: (key1: GlideString, key2: GlideString, options?: DecoderOption) => ["LCS", key1, key2, "LEN"],
         reply: as<number>,
         optionsAt: 2,
         readonly: true,
