@@ -33,3 +33,12 @@ export {
     GlideClientConfiguration,
     type AdvancedGlideClientConfiguration,
 } from "./client/glide-client";
+export {
+    BaseBatch,
+    Batch,
+    ClusterBatch,
+    Transaction,
+    ClusterTransaction,
+    type BatchOptions,
+    type BaseBatchOptions,
+} from "./batch/batch";

@@ -5,6 +5,8 @@ import { customReply } from "../commands/generic-reply";
 import { standaloneServerCommands } from "../commands/server";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import { StandaloneRouter } from "../routing/standalone";
+import type { Batch, BatchOptions } from "../batch/batch";
+import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
 import { BaseClient } from "./base-client";
 import {
     NodeDiscoveryMode,
@@ -84,6 +86,24 @@ export class GlideClient extends BaseClient {
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
         const connection = await this.connectionFor({ args: () => args });
         return this.send(connection, args, { bytes, convert: (reply) => customReply(args, reply) });
+    }
+
+    /**
+     * Runs a batch: atomic ones as MULTI … EXEC written in one go (null when a WATCHed key changed),
+     * others as a pipeline. With raiseOnError the first failed command throws; otherwise errors
+     * stand in the result array in place of their replies.
+     */
+    async exec(batch: Batch, raiseOnError: boolean, options?: BatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
+        const commands = batch.commands;
+        if (commands.length === 0) return [];
+        const wantBytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const connection = await this.connectionFor({ args: () => [] });
+        const replies = await this.send(connection, batchFrames(commands, batch.isAtomic), {
+            bytes: batchNeedsBytes(commands, wantBytes),
+            multi: true,
+            timeoutMs: options?.timeout,
+        });
+        return batchResult(commands, batch.isAtomic, replies, wantBytes, raiseOnError);
     }
 
     /** Changes the database on every node; the choice survives reconnects. */

@@ -1,0 +1,76 @@
+/**
+ * Batch / ClusterBatch: commands queued from the same definitions the clients use, run by
+ * `client.exec(batch, raiseOnError, options)` as a transaction (atomic) or a pipeline.
+ */
+import { installMethods, type BatchMethods, type CommandDef } from "../commands/core";
+import { baseCommands } from "../commands/base-table";
+import type { GlideString } from "../commands/types";
+import type { CommandArg } from "../protocol/types";
+
+export interface BaseBatchOptions {
+    /** Overrides the client's requestTimeout for the whole batch, in milliseconds. */
+    timeout?: number;
+}
+export type BatchOptions = {} & BaseBatchOptions;
+
+/** One queued command: its argv and the definition that says how to convert its reply. */
+export interface QueuedCommand {
+    readonly def: CommandDef;
+    readonly args: CommandArg[];
+}
+
+/** Queues an arbitrary command; its reply is shaped as customCommand shapes it. */
+export const CUSTOM_COMMAND: CommandDef = { args: (args: GlideString[]) => args };
+
+export interface BaseBatch<T extends BaseBatch<T>> extends BatchMethods<typeof baseCommands, T> {}
+
+export class BaseBatch<T extends BaseBatch<T>> {
+    readonly isAtomic: boolean;
+    readonly #commands: QueuedCommand[] = [];
+
+    constructor(isAtomic: boolean) {
+        this.isAtomic = isAtomic;
+    }
+
+    /** The queued commands, in order (read by the clients' exec). */
+    get commands(): readonly QueuedCommand[] {
+        return this.#commands;
+    }
+
+    customCommand(args: GlideString[]): T {
+        return this.enqueue(CUSTOM_COMMAND, [args]);
+    }
+
+    protected enqueue(def: CommandDef, params: unknown[]): T {
+        this.#commands.push({ def, args: def.args.apply(undefined, params) });
+        return this as unknown as T;
+    }
+}
+
+installMethods(BaseBatch.prototype, baseCommands, (self: BaseBatch<any>, def, params) =>
+    (self as unknown as { enqueue: (def: CommandDef, params: unknown[]) => unknown }).enqueue(def, params),
+);
+
+/** A batch for GlideClient. */
+export class Batch extends BaseBatch<Batch> {
+    select(index: number): Batch {
+        return this.enqueue({ args: (db: number) => ["SELECT", db] }, [index]);
+    }
+}
+
+/** A batch for GlideClusterClient. */
+export class ClusterBatch extends BaseBatch<ClusterBatch> {}
+
+/** @deprecated Use `new Batch(true)`. */
+export class Transaction extends Batch {
+    constructor() {
+        super(true);
+    }
+}
+
+/** @deprecated Use `new ClusterBatch(true)`. */
+export class ClusterTransaction extends ClusterBatch {
+    constructor() {
+        super(true);
+    }
+}

@@ -1,0 +1,67 @@
+/** Batch and Transaction on GlideClient: results in order, errors in place or raised, WATCH, bytes. */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Batch, Decoder, ExecAbortError, RequestError, Transaction, type GlideClient } from "../../src";
+import { PROTOCOLS, newStandaloneClient, uniqueKey } from "../helpers/clients";
+
+for (const { name, protocol } of PROTOCOLS) {
+    describe(`batches on GlideClient (${name})`, () => {
+        let client: GlideClient;
+        let other: GlideClient;
+        before(async () => {
+            client = await newStandaloneClient(protocol);
+            other = await newStandaloneClient(protocol);
+        });
+        after(() => {
+            client.close();
+            other.close();
+        });
+
+        for (const atomic of [true, false]) {
+            it(`${atomic ? "atomic" : "pipeline"}: replies come back converted and in order`, async () => {
+                const key = uniqueKey();
+                const batch = new Batch(atomic).set(key, "10").incrBy(key, 5).get(key).exists([key, uniqueKey()]).del([key]);
+                assert.deepEqual(await client.exec(batch, true), ["OK", 15, "15", 1, 1]);
+            });
+
+            it(`${atomic ? "atomic" : "pipeline"}: raiseOnError false leaves errors in place`, async () => {
+                const key = uniqueKey();
+                const batch = new Batch(atomic).customCommand(["LPUSH", key, "x"]).get(key).strlen(key);
+                const result = await client.exec(batch, false);
+                assert.equal(result?.[0], 1);
+                assert.ok(result?.[1] instanceof RequestError);
+                assert.match((result?.[1] as RequestError).message, /^WRONGTYPE/);
+                assert.ok(result?.[2] instanceof RequestError);
+                await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof RequestError && /^WRONGTYPE/.test(error.message));
+            });
+        }
+
+        it("a command the server refuses to queue aborts the transaction with ExecAbortError", async () => {
+            const batch = new Batch(true).set(uniqueKey(), "v").customCommand(["NOSUCHCOMMAND"]);
+            await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof ExecAbortError && /unknown command/i.test(error.message));
+        });
+
+        it("a WATCHed key changed by another client makes exec return null", async () => {
+            const key = uniqueKey();
+            await client.customCommand(["WATCH", key]);
+            await other.set(key, "changed");
+            assert.equal(await client.exec(new Transaction().set(key, "mine"), true), null);
+            assert.equal(await other.get(key), "changed");
+        });
+
+        it("binary replies stay binary and text stays text in one batch", async () => {
+            const key = uniqueKey();
+            await client.set(key, "payload");
+            const result = await client.exec(new Batch(false).dump(key).get(key).type(key), true);
+            assert.ok(Buffer.isBuffer(result?.[0]));
+            assert.equal(result?.[1], "payload");
+            assert.equal(result?.[2], "string");
+            const asBytes = await client.exec(new Batch(false).get(key).type(key), true, { decoder: Decoder.Bytes });
+            assert.deepEqual(asBytes, [Buffer.from("payload"), "string"]);
+        });
+
+        it("an empty batch gives an empty result", async () => {
+            assert.deepEqual(await client.exec(new Batch(true), true), []);
+        });
+    });
+}
