@@ -1,6 +1,9 @@
-/** Client factories for integration tests: every suite runs against RESP2 and RESP3. */
+/**
+ * Client factories for integration tests. Command-family suites iterate CLIENT_KINDS, so they run
+ * against every client kind and protocol (the cluster client joins the list when it exists).
+ */
 import { randomBytes } from "node:crypto";
-import { GlideClient, ProtocolVersion, type GlideClientConfiguration } from "../../src";
+import { Batch, GlideClient, ProtocolVersion, type GlideClientConfiguration } from "../../src";
 import { standaloneAddress } from "./shared";
 
 export const PROTOCOLS = [
@@ -8,7 +11,7 @@ export const PROTOCOLS = [
     { name: "RESP3", protocol: ProtocolVersion.RESP3 },
 ] as const;
 
-/** A client of the shared standalone server (or the given address). */
+/** A client of the shared standalone server. */
 export async function newStandaloneClient(
     protocol: ProtocolVersion,
     extra: Partial<GlideClientConfiguration> = {},
@@ -22,7 +25,34 @@ export async function newStandaloneClient(
     });
 }
 
-/** A key no other test uses; with a hash tag so related keys can share a cluster slot. */
+/** The client type family suites exercise (GlideClusterClient joins when it exists). */
+export type TestClient = GlideClient;
+
+export interface ClientKind {
+    /** e.g. "standalone RESP3", for describe() titles. */
+    name: string;
+    protocol: ProtocolVersion;
+    cluster: boolean;
+    create(): Promise<TestClient>;
+    /** A batch of the kind this client's exec takes. */
+    newBatch(atomic: boolean): Batch;
+}
+
+export const CLIENT_KINDS: ClientKind[] = PROTOCOLS.map(({ name, protocol }) => ({
+    name: `standalone ${name}`,
+    protocol,
+    cluster: false,
+    create: () => newStandaloneClient(protocol),
+    newBatch: (atomic: boolean) => new Batch(atomic),
+}));
+
+/** A key no other test uses, with a hash tag so related keys can share a cluster slot. */
 export function uniqueKey(prefix = "key"): string {
     return `{${prefix}-${randomBytes(6).toString("hex")}}`;
+}
+
+/** `count` fresh keys that hash to one cluster slot (for multi-key commands and transactions). */
+export function keysInOneSlot(count: number, prefix = "key"): string[] {
+    const tag = uniqueKey(prefix);
+    return Array.from({ length: count }, (_, i) => `${tag}:${i}`);
 }
