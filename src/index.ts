@@ -16,6 +16,14 @@ export type {
     ElementAndScore,
 } from "./commands/types";
 export * from "./commands/options";
+export * from "./commands/hash-options";
+export * from "./commands/list-options";
+export * from "./commands/set-options";
+export * from "./commands/sorted-set-options";
+export * from "./commands/stream-options";
+export * from "./commands/bitmap-options";
+export * from "./commands/hyperloglog-options";
+export * from "./commands/geo-options";
 export {
     ServiceType,
     NodeDiscoveryMode,

@@ -56,3 +56,17 @@ export function keysInOneSlot(count: number, prefix = "key"): string[] {
     const tag = uniqueKey(prefix);
     return Array.from({ length: count }, (_, i) => `${tag}:${i}`);
 }
+
+/** The server's version as [major, minor, patch], from INFO server. */
+export async function serverVersion(client: TestClient): Promise<[number, number, number]> {
+    const info = String(await client.customCommand(["INFO", "server"]));
+    const match = /(?:valkey|redis)_version:(\d+)\.(\d+)\.(\d+)/.exec(info);
+    if (match === null) throw new Error("INFO server shows no version");
+    return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** True when the server is at least major.minor (for commands newer servers add). */
+export async function serverAtLeast(client: TestClient, major: number, minor = 0): Promise<boolean> {
+    const [actualMajor, actualMinor] = await serverVersion(client);
+    return actualMajor > major || (actualMajor === major && actualMinor >= minor);
+}

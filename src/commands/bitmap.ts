@@ -1,0 +1,2 @@
+/** bitmap commands. */
+export const bitmapCommands = {};

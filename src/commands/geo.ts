@@ -1,0 +1,2 @@
+/** geo commands. */
+export const geoCommands = {};

@@ -1,0 +1,2 @@
+/** hash commands. */
+export const hashCommands = {};

@@ -1,0 +1,2 @@
+/** hyperloglog commands. */
+export const hyperloglogCommands = {};

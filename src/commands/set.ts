@@ -1,0 +1,2 @@
+/** set commands. */
+export const setCommands = {};

@@ -1,0 +1,2 @@
+/** sorted-set commands. */
+export const sortedSetCommands = {};

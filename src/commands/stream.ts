@@ -1,0 +1,2 @@
+/** stream commands. */
+export const streamCommands = {};
