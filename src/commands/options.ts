@@ -68,3 +68,17 @@ export interface BaseScanOptions {
 export interface ScanOptions extends BaseScanOptions {
     type?: ObjectType;
 }
+
+/** The open ends of a range (sorted-set scores and lex ranges, stream ids). */
+export enum InfBoundary {
+    PositiveInfinity = "+",
+    NegativeInfinity = "-",
+}
+
+/** One end of a range: infinite, or a value (inclusive unless `isInclusive` is false). */
+export type Boundary<T> =
+    | InfBoundary
+    | {
+          value: T;
+          isInclusive?: boolean;
+      };
