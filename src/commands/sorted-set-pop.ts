@@ -1,0 +1,71 @@
+/** Sorted-set pops: ZPOPMIN/ZPOPMAX, ZMPOP and their blocking forms. */
+import { command, FIRST_KEY } from "./core";
+import { FIRST_COUNTED_KEY, FIRST_COUNTED_KEY_AFTER_TIMEOUT, KEYS_THEN_TIMEOUT } from "./sorted-set-args";
+import type { ScoreFilter } from "./sorted-set-options";
+import { toKeyAndSortedSetData, toKeyMemberScore, toSortedSetData } from "./sorted-set-replies";
+import type { DecoderOption, GlideString } from "./types";
+import type { CommandArg } from "../protocol/types";
+
+type CountOptions = { count?: number } & DecoderOption;
+
+/** The client passes `{ count }`; GLIDE's batches pass the bare number. Both work here. */
+function countArgs(options: CountOptions | number | undefined, keyword?: "COUNT"): CommandArg[] {
+    const count = typeof options === "number" ? options : options?.count;
+    if (count === undefined) return [];
+    return keyword === undefined ? [count] : [keyword, count];
+}
+
+export const sortedSetPopCommands = {
+    zpopmin: command({
+        args: (key: GlideString, options?: CountOptions) => ["ZPOPMIN", key, ...countArgs(options)],
+        reply: toSortedSetData,
+        optionsAt: 1,
+        keys: FIRST_KEY,
+    }),
+    zpopmax: command({
+        args: (key: GlideString, options?: CountOptions) => ["ZPOPMAX", key, ...countArgs(options)],
+        reply: toSortedSetData,
+        optionsAt: 1,
+        keys: FIRST_KEY,
+    }),
+    bzpopmin: command({
+        args: (keys: GlideString[], timeout: number, options?: DecoderOption) => ["BZPOPMIN", ...keys, timeout],
+        reply: toKeyMemberScore,
+        optionsAt: 2,
+        keys: KEYS_THEN_TIMEOUT,
+        blockingSeconds: (_keys, timeout) => timeout,
+    }),
+    bzpopmax: command({
+        args: (keys: GlideString[], timeout: number, options?: DecoderOption) => ["BZPOPMAX", ...keys, timeout],
+        reply: toKeyMemberScore,
+        optionsAt: 2,
+        keys: KEYS_THEN_TIMEOUT,
+        blockingSeconds: (_keys, timeout) => timeout,
+    }),
+    zmpop: command({
+        args: (keys: GlideString[], modifier: ScoreFilter, options?: CountOptions) => [
+            "ZMPOP",
+            keys.length,
+            ...keys,
+            modifier,
+            ...countArgs(options, "COUNT"),
+        ],
+        reply: toKeyAndSortedSetData,
+        optionsAt: 2,
+        keys: FIRST_COUNTED_KEY,
+    }),
+    bzmpop: command({
+        args: (keys: GlideString[], modifier: ScoreFilter, timeout: number, options?: CountOptions) => [
+            "BZMPOP",
+            timeout,
+            keys.length,
+            ...keys,
+            modifier,
+            ...countArgs(options, "COUNT"),
+        ],
+        reply: toKeyAndSortedSetData,
+        optionsAt: 3,
+        keys: FIRST_COUNTED_KEY_AFTER_TIMEOUT,
+        blockingSeconds: (_keys, _modifier, timeout) => timeout,
+    }),
+};
