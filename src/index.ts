@@ -50,3 +50,21 @@ export {
     type BatchOptions,
     type BaseBatchOptions,
 } from "./batch/batch";
+export {
+    GlideClusterClient,
+    GlideClusterClientConfiguration,
+    type AdvancedGlideClusterClientConfiguration,
+} from "./client/glide-cluster-client";
+export type {
+    ClusterResponse,
+    ClusterScanOptions,
+    PeriodicChecks,
+    PeriodicChecksManualInterval,
+    RouteByAddress,
+    RouteOption,
+    Routes,
+    SingleNodeRoute,
+    SlotIdTypes,
+    SlotKeyTypes,
+} from "./commands/cluster-server";
+export { ClusterScanCursor } from "./routing/cluster/scan-cursor";

@@ -191,12 +191,16 @@ function resolveTls(config: BaseClientConfiguration, advanced: AdvancedBaseClien
 }
 
 /** Validates the options shared by both clients; throws ConfigurationError before any socket opens. */
-export function resolveConfig(config: BaseClientConfiguration & { advancedConfiguration?: AdvancedBaseClientConfiguration }, extraKeys: string[] = []): ResolvedConfig {
+export function resolveConfig(
+    config: BaseClientConfiguration & { advancedConfiguration?: AdvancedBaseClientConfiguration },
+    extraKeys: string[] = [],
+    extraAdvancedKeys: string[] = [],
+): ResolvedConfig {
     if (typeof config !== "object" || config === null) fail("A configuration object is required");
     checkKeys(config, [...BASE_KEYS, ...extraKeys], "the client configuration");
     const addresses = resolveAddresses(config);
     const advanced = config.advancedConfiguration ?? {};
-    checkKeys(advanced, ADVANCED_KEYS, "advancedConfiguration");
+    checkKeys(advanced, [...ADVANCED_KEYS, ...extraAdvancedKeys], "advancedConfiguration");
     if (config.compression?.enabled) fail("compression is not supported by glide-ts yet");
     if (config.clientSideCache !== undefined) fail("clientSideCache is not supported by glide-ts yet");
     if (config.clientCircuitBreaker !== undefined) fail("clientCircuitBreaker is not supported by glide-ts yet");

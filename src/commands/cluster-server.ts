@@ -1,0 +1,123 @@
+/**
+ * Server and connection commands with GlideClusterClient's signatures: each takes a `route`
+ * (in its options object) and may answer with a ClusterResponse (one value, or a record keyed by
+ * node address). Where a command goes without a route, and how several replies combine, follows
+ * the server's request/response policies (routing/cluster/policies.ts).
+ */
+import { as, command, type ReplyConverter } from "./core";
+import type { FlushMode, InfoOptions, ScanOptions } from "./options";
+import { statusAs, toRecord, toText } from "./replies";
+import type { DecoderOption, GlideString } from "./types";
+
+export interface SlotIdTypes {
+    type: "primarySlotId" | "replicaSlotId";
+    id: number;
+}
+
+export interface SlotKeyTypes {
+    type: "primarySlotKey" | "replicaSlotKey";
+    key: string;
+}
+
+export interface RouteByAddress {
+    type: "routeByAddress";
+    host: string;
+    /** When absent, `host` is "host:port". */
+    port?: number;
+}
+
+export type SingleNodeRoute = "randomNode" | SlotIdTypes | SlotKeyTypes | RouteByAddress;
+
+export type Routes = SingleNodeRoute | "allPrimaries" | "allNodes";
+
+export interface RouteOption {
+    route?: Routes;
+}
+
+/** A reply from one node, or a record of replies keyed by "host:port" when several nodes answered. */
+export type ClusterResponse<T> = T | Record<string, T>;
+
+export interface ClusterScanOptions extends ScanOptions {
+    /** Skip slots no node serves instead of failing. */
+    allowNonCoveredSlots?: boolean;
+}
+
+export interface PeriodicChecksManualInterval {
+    duration_in_sec: number;
+}
+
+export type PeriodicChecks = "enabledDefaultConfigs" | "disabled" | PeriodicChecksManualInterval;
+
+/** The converter runs per node; the type says the caller may get a record of such replies. */
+function perNode<T>(convert: ReplyConverter<T>): ReplyConverter<ClusterResponse<T>> {
+    return convert;
+}
+
+export const clusterServerCommands = {
+    ping: command({
+        args: (options?: { message?: GlideString } & RouteOption & DecoderOption) =>
+            options?.message === undefined ? ["PING"] : ["PING", options.message],
+        reply: (reply, bytes) => statusAs(reply, bytes) as GlideString,
+        optionsAt: 0,
+    }),
+    echo: command({
+        args: (message: GlideString, options?: RouteOption & DecoderOption) => ["ECHO", message],
+        reply: perNode(as<GlideString>),
+        optionsAt: 1,
+    }),
+    info: command({
+        args: (options?: { sections?: InfoOptions[] } & RouteOption) => ["INFO", ...(options?.sections ?? [])],
+        reply: perNode((reply) => toText(reply)),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    time: command({
+        args: (options?: RouteOption) => ["TIME"],
+        reply: perNode(as<[string, string]>),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    dbsize: command({ args: (options?: RouteOption) => ["DBSIZE"], reply: as<number>, optionsAt: 0 }),
+    flushdb: command({
+        args: (options?: { mode?: FlushMode } & RouteOption) =>
+            options?.mode === undefined ? ["FLUSHDB"] : ["FLUSHDB", options.mode],
+        reply: as<"OK">,
+        optionsAt: 0,
+    }),
+    flushall: command({
+        args: (options?: { mode?: FlushMode } & RouteOption) =>
+            options?.mode === undefined ? ["FLUSHALL"] : ["FLUSHALL", options.mode],
+        reply: as<"OK">,
+        optionsAt: 0,
+    }),
+    clientId: command({ args: (options?: RouteOption) => ["CLIENT", "ID"], reply: perNode(as<number>), optionsAt: 0 }),
+    clientGetName: command({
+        args: (options?: RouteOption & DecoderOption) => ["CLIENT", "GETNAME"],
+        reply: perNode(as<GlideString | null>),
+        optionsAt: 0,
+    }),
+    configGet: command({
+        args: (parameters: string[], options?: RouteOption & DecoderOption) => ["CONFIG", "GET", ...parameters],
+        reply: perNode((reply) => toRecord<GlideString>(reply)),
+        optionsAt: 1,
+    }),
+    configSet: command({
+        args: (parameters: Record<string, GlideString>, options?: RouteOption) => [
+            "CONFIG",
+            "SET",
+            ...Object.entries(parameters).flat(),
+        ],
+        reply: as<"OK">,
+        optionsAt: 1,
+    }),
+    configRewrite: command({ args: (options?: RouteOption) => ["CONFIG", "REWRITE"], reply: as<"OK">, optionsAt: 0 }),
+    configResetStat: command({ args: (options?: RouteOption) => ["CONFIG", "RESETSTAT"], reply: as<"OK">, optionsAt: 0 }),
+    lastsave: command({ args: (options?: RouteOption) => ["LASTSAVE"], reply: perNode(as<number>), optionsAt: 0 }),
+    unwatch: command({ args: (options?: RouteOption) => ["UNWATCH"], reply: as<"OK">, optionsAt: 0 }),
+    randomKey: command({
+        args: (options?: DecoderOption & RouteOption) => ["RANDOMKEY"],
+        reply: as<GlideString | null>,
+        optionsAt: 0,
+        readonly: true,
+    }),
+};

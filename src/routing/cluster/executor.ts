@@ -1,0 +1,177 @@
+import { RequestError, TimeoutError } from "../../errors";
+import type { Connection } from "../../connection/connection";
+import type { Convert } from "../../connection/request";
+import type { CommandArg, RespValue } from "../../protocol/types";
+import type { ClusterRouter } from "./cluster-router";
+import { sleep } from "./node-query";
+import { aggregate, type ResponsePolicy } from "./policies";
+import { classifyError } from "./redirect";
+
+/** Where one request goes; re-resolved on every attempt, so a MOVED lands on the new owner. */
+export type Target =
+    | { kind: "slot"; slot: number; read: boolean }
+    | { kind: "replicaSlot"; slot: number }
+    | { kind: "node"; address: string }
+    | { kind: "random" };
+
+export interface ExecuteOptions {
+    bytes: boolean;
+    convert?: Convert;
+    timeoutMs?: number;
+}
+
+export type SendFn = (
+    connection: Connection,
+    args: CommandArg[] | CommandArg[][],
+    options: { bytes: boolean; convert?: Convert; timeoutMs?: number; multi?: boolean },
+) => Promise<unknown>;
+
+export interface ExecutorSettings {
+    requestTimeoutMs: number;
+    /** Requests allowed to wait for a reconnecting node at once (0: fail fast). */
+    recoveryQueueSize: number;
+    isClosed: () => boolean;
+}
+
+/** Bounds the loop when the request has no deadline (timeout disabled). */
+const MAX_ATTEMPTS = 32;
+const RETRY_BASE_MS = 10;
+const RETRY_MAX_MS = 200;
+
+/**
+ * Sends one request through the cluster, following MOVED (map patched, throttled refresh),
+ * ASK (ASKING and the command in one write, map unchanged), TRYAGAIN / CLUSTERDOWN and lost
+ * connections (retried with backoff), all within the request's own timeout.
+ */
+export class ClusterExecutor {
+    #recovering = 0;
+
+    constructor(
+        readonly router: ClusterRouter,
+        readonly send: SendFn,
+        readonly settings: ExecutorSettings,
+    ) {}
+
+    async run(target: Target, args: CommandArg[], options: ExecuteOptions): Promise<unknown> {
+        const timeoutMs = options.timeoutMs ?? this.settings.requestTimeoutMs;
+        const deadline = performance.now() + timeoutMs;
+        if (!this.router.connected) await this.router.connect();
+        let asking: string | undefined;
+        for (let attempt = 0; ; attempt++) {
+            const remaining = deadline - performance.now();
+            if (remaining <= 0) throw new TimeoutError(`Request timed out after ${timeoutMs} ms (cluster redirections or recovery)`);
+            const connection = asking !== undefined ? this.router.nodeAt(asking) : this.#resolve(target);
+            let error: unknown;
+            if (connection === undefined) {
+                error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
+            } else {
+                try {
+                    return await this.#sendOnce(connection, args, options, remaining, asking !== undefined);
+                } catch (caught) {
+                    error = caught;
+                }
+            }
+            asking = undefined;
+            if (attempt >= MAX_ATTEMPTS) throw error;
+            const redirect = classifyError(error, this.settings.isClosed());
+            switch (redirect.kind) {
+                case "moved": {
+                    const address = withHost(redirect.address, connection);
+                    this.router.onMoved(redirect.slot, address);
+                    if (target.kind !== "slot") target = { kind: "node", address };
+                    break;
+                }
+                case "ask":
+                    asking = withHost(redirect.address, connection);
+                    break;
+                case "retryLater":
+                    void this.router.requestRefresh();
+                    await sleep(Math.min(backoff(attempt), deadline - performance.now()));
+                    break;
+                case "reconnect":
+                    void this.router.requestRefresh();
+                    await sleep(Math.min(backoff(attempt), deadline - performance.now()));
+                    break;
+                case "fail":
+                    throw error;
+            }
+        }
+    }
+
+    /** Runs on several nodes in parallel and combines the replies by the response policy. */
+    async runOnNodes(
+        addresses: string[],
+        args: CommandArg[],
+        options: ExecuteOptions,
+        policy: ResponsePolicy | undefined,
+    ): Promise<unknown> {
+        const results = await Promise.allSettled(addresses.map((address) => this.run({ kind: "node", address }, args, options)));
+        const replies = new Map<string, unknown>();
+        let firstError: unknown;
+        results.forEach((result, index) => {
+            if (result.status === "fulfilled") replies.set(addresses[index], result.value);
+            else firstError ??= result.reason;
+        });
+        if (firstError !== undefined && (policy !== "oneSucceeded" || replies.size === 0)) throw firstError;
+        return aggregate(policy, replies);
+    }
+
+    #resolve(target: Target): Connection | undefined {
+        switch (target.kind) {
+            case "slot":
+                return this.router.nodeForSlot(target.slot, target.read);
+            case "replicaSlot":
+                return this.router.replicaForSlot(target.slot);
+            case "node":
+                return this.router.nodeAt(target.address);
+            case "random":
+                return this.router.randomPrimary();
+        }
+    }
+
+    #sendOnce(connection: Connection, args: CommandArg[], options: ExecuteOptions, remaining: number, asking: boolean): Promise<unknown> {
+        const recovering = !connection.isReady && !connection.isClosed;
+        if (recovering) {
+            if (this.#recovering >= this.settings.recoveryQueueSize) {
+                return Promise.reject(
+                    new RequestError(
+                        `${connection.address} is reconnecting and ${this.#recovering} requests already wait for it (recoveryRequestsQueueSize)`,
+                    ),
+                );
+            }
+            this.#recovering++;
+        }
+        const sent = asking
+            ? this.send(connection, [["ASKING"], args], {
+                  bytes: options.bytes,
+                  convert: afterAsking(options.convert),
+                  timeoutMs: remaining,
+                  multi: true,
+              })
+            : this.send(connection, args, { bytes: options.bytes, convert: options.convert, timeoutMs: remaining });
+        return recovering ? sent.finally(() => this.#recovering--) : sent;
+    }
+}
+
+/** ASKING and the command travel together; the command's reply is the second. */
+function afterAsking(convert: Convert | undefined): Convert {
+    return (replies, bytes) => {
+        const reply = (replies as RespValue[])[1];
+        if (reply instanceof Error) throw reply;
+        return convert === undefined ? reply : convert(reply, bytes);
+    };
+}
+
+/** A redirect to ":port" means the host of the node that answered. */
+function withHost(address: string, from: Connection | undefined): string {
+    if (!address.startsWith(":") || from === undefined) return address;
+    return `${from.options.host}${address}`;
+}
+
+function backoff(attempt: number): number {
+    return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
+}
+
+function describe(target: Target): string {
+    return target.kind === "slot" || target.kind === "replicaSlot" ? `slot ${target.slot}` : target.kind;
+}

@@ -1,0 +1,67 @@
+/**
+ * Commands whose keys may span slots (MGET, MSET, DEL, UNLINK, EXISTS, TOUCH): split into one
+ * command per slot, sent in parallel, and put back together in the caller's order.
+ */
+import type { CommandArg } from "../../protocol/types";
+import { keySlot } from "./slot";
+
+export interface MultiSlotCommand {
+    /** Arguments per key: 1 for keys, 2 for key-value pairs. */
+    step: 1 | 2;
+    combine: "inOrder" | "sum" | "ok";
+}
+
+const MULTI_SLOT: Record<string, MultiSlotCommand> = {
+    MGET: { step: 1, combine: "inOrder" },
+    MSET: { step: 2, combine: "ok" },
+    DEL: { step: 1, combine: "sum" },
+    UNLINK: { step: 1, combine: "sum" },
+    EXISTS: { step: 1, combine: "sum" },
+    TOUCH: { step: 1, combine: "sum" },
+};
+
+export function multiSlotCommand(name: CommandArg): MultiSlotCommand | undefined {
+    return typeof name === "string" ? MULTI_SLOT[name] : undefined;
+}
+
+export interface SlotGroup {
+    slot: number;
+    /** Positions of this group's keys among all keys of the call. */
+    positions: number[];
+    args: CommandArg[];
+}
+
+/** Groups `args` (command name first) per slot; one group when every key shares a slot. */
+export function splitBySlot(args: CommandArg[], step: 1 | 2): SlotGroup[] {
+    const groups = new Map<number, SlotGroup>();
+    for (let i = 1, position = 0; i < args.length; i += step, position++) {
+        const slot = keySlot(args[i] as string | Buffer);
+        let group = groups.get(slot);
+        if (group === undefined) {
+            group = { slot, positions: [], args: [args[0]] };
+            groups.set(slot, group);
+        }
+        group.positions.push(position);
+        for (let j = 0; j < step; j++) group.args.push(args[i + j]);
+    }
+    return [...groups.values()];
+}
+
+/** Combines the per-slot replies. */
+export function combine(command: MultiSlotCommand, groups: SlotGroup[], replies: unknown[]): unknown {
+    switch (command.combine) {
+        case "sum":
+            return replies.reduce((sum: number, reply) => sum + Number(reply), 0);
+        case "ok":
+            return "OK";
+        case "inOrder": {
+            const total = groups.reduce((count, group) => count + group.positions.length, 0);
+            const values: unknown[] = new Array(total);
+            groups.forEach((group, index) => {
+                const reply = replies[index] as unknown[];
+                group.positions.forEach((position, k) => (values[position] = reply[k]));
+            });
+            return values;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/**
+ * Where a keyless command goes and how several nodes' replies become one, from the server's own
+ * request_policy / response_policy tips (COMMAND INFO on Valkey 8). Commands without a tip go to
+ * one random node.
+ */
+import { RequestError } from "../../errors";
+
+export type RequestPolicy = "allShards" | "allNodes";
+export type ResponsePolicy =
+    | "allSucceeded"
+    | "oneSucceeded"
+    | "aggSum"
+    | "aggMin"
+    | "aggLogicalAnd"
+    | "special"
+    /** RANDOMKEY: GLIDE answers with one key, from any primary that has one. */
+    | "anyNonNull";
+
+export interface CommandPolicy {
+    request: RequestPolicy;
+    response: ResponsePolicy;
+}
+
+const TIP_NAMES: Record<string, RequestPolicy | ResponsePolicy> = {
+    all_shards: "allShards",
+    all_nodes: "allNodes",
+    all_succeeded: "allSucceeded",
+    one_succeeded: "oneSucceeded",
+    agg_sum: "aggSum",
+    agg_min: "aggMin",
+    agg_logical_and: "aggLogicalAnd",
+    special: "special",
+};
+
+const policy = (request: RequestPolicy, response: ResponsePolicy): CommandPolicy => ({ request, response });
+
+/** Keyless commands with a request policy, keyed by "name" or "name|subcommand" in lower case. */
+const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
+    "acl|deluser": policy("allNodes", "allSucceeded"),
+    "acl|save": policy("allNodes", "allSucceeded"),
+    "acl|setuser": policy("allNodes", "allSucceeded"),
+    "client|setinfo": policy("allNodes", "allSucceeded"),
+    "client|setname": policy("allNodes", "allSucceeded"),
+    "config|resetstat": policy("allNodes", "allSucceeded"),
+    "config|rewrite": policy("allNodes", "allSucceeded"),
+    "config|set": policy("allNodes", "allSucceeded"),
+    dbsize: policy("allShards", "aggSum"),
+    flushall: policy("allShards", "allSucceeded"),
+    flushdb: policy("allShards", "allSucceeded"),
+    "function|delete": policy("allShards", "allSucceeded"),
+    "function|flush": policy("allShards", "allSucceeded"),
+    "function|kill": policy("allShards", "oneSucceeded"),
+    "function|load": policy("allShards", "allSucceeded"),
+    "function|restore": policy("allShards", "allSucceeded"),
+    "function|stats": policy("allNodes", "special"),
+    info: policy("allShards", "special"),
+    keys: policy("allShards", "special"),
+    "latency|reset": policy("allNodes", "aggSum"),
+    "memory|doctor": policy("allShards", "special"),
+    "memory|malloc-stats": policy("allShards", "special"),
+    "memory|purge": policy("allShards", "allSucceeded"),
+    "memory|stats": policy("allShards", "special"),
+    ping: policy("allShards", "allSucceeded"),
+    randomkey: policy("allShards", "anyNonNull"),
+    "script|exists": policy("allShards", "aggLogicalAnd"),
+    "script|flush": policy("allNodes", "allSucceeded"),
+    "script|kill": policy("allShards", "oneSucceeded"),
+    "script|load": policy("allNodes", "allSucceeded"),
+    "slowlog|get": policy("allNodes", "special"),
+    "slowlog|len": policy("allNodes", "aggSum"),
+    "slowlog|reset": policy("allNodes", "allSucceeded"),
+    // No tip on the server; GLIDE sends it to every primary (WATCH state is per connection).
+    unwatch: policy("allShards", "allSucceeded"),
+    wait: policy("allShards", "aggMin"),
+    waitaof: policy("allShards", "aggMin"),
+};
+
+const CONTAINERS = new Set(["acl", "client", "config", "function", "latency", "memory", "script", "slowlog"]);
+
+/** The policy of a keyless command by its argv, or undefined (one random node). */
+export function keylessPolicy(args: readonly unknown[]): CommandPolicy | undefined {
+    const name = String(args[0]).toLowerCase();
+    if (CONTAINERS.has(name) && args.length > 1) return KEYLESS_POLICIES[`${name}|${String(args[1]).toLowerCase()}`];
+    return KEYLESS_POLICIES[name];
+}
+
+/** Reads a policy from COMMAND INFO tips ("request_policy:all_shards", …). */
+export function policyFromTips(tips: readonly string[]): CommandPolicy | undefined {
+    let request: RequestPolicy | undefined;
+    let response: ResponsePolicy = "special";
+    for (const tip of tips) {
+        const [kind, value] = tip.split(":");
+        if (kind === "request_policy") request = TIP_NAMES[value] as RequestPolicy;
+        else if (kind === "response_policy") response = TIP_NAMES[value] as ResponsePolicy;
+    }
+    return request === undefined ? undefined : { request, response };
+}
+
+/**
+ * Combines the replies of several nodes. `special` and commands without a response policy give
+ * GLIDE's record keyed by node address; the others give one value.
+ */
+export function aggregate(policy: ResponsePolicy | undefined, replies: Map<string, unknown>): unknown {
+    const values = [...replies.values()];
+    switch (policy) {
+        case "allSucceeded":
+            return values[0];
+        case "oneSucceeded":
+            return values[0];
+        case "aggSum":
+            return values.reduce((sum: number, value) => sum + Number(value), 0);
+        case "aggMin":
+            return values.reduce((min: number, value) => Math.min(min, Number(value)), Infinity);
+        case "aggLogicalAnd":
+            return andArrays(values);
+        case "anyNonNull": {
+            const found = values.filter((value) => value !== null && value !== undefined);
+            return found.length === 0 ? null : found[Math.floor(Math.random() * found.length)];
+        }
+        default:
+            return Object.fromEntries(replies);
+    }
+}
+
+function andArrays(values: unknown[]): unknown {
+    if (values.length === 0) return [];
+    if (!values.every(Array.isArray)) throw new RequestError("Expected arrays from every node to combine");
+    const arrays = values as unknown[][];
+    return arrays[0].map((_, index) => arrays.every((array) => array[index] === true || array[index] === 1));
+}
