@@ -329,7 +329,10 @@ for (const kind of CLIENT_KINDS) {
                 const key = uniqueKey();
                 await client.hset(key, { apple: "1", avocado: "2", banana: "3" });
                 assert.deepEqual(await client.hscan(key, "0", { match: "a*" }), ["0", ["apple", "1", "avocado", "2"]]);
-                assert.deepEqual(await client.hscan(key, "0", { noValues: true }), ["0", ["apple", "avocado", "banana"]]);
+                assert.deepEqual(await client.hscan(key, "0", { noValues: true }), [
+                    "0",
+                    ["apple", "avocado", "banana"],
+                ]);
                 assert.deepEqual(await client.hscan(key, "0", { match: "b*", noValues: true }), ["0", ["banana"]]);
             });
 
@@ -573,7 +576,8 @@ describe("hash-field expiry arguments", () => {
         const gt = { condition: HashExpirationCondition.ONLY_IF_GREATER_THAN_CURRENT };
         assert.deepEqual(hashCommands.hexpire.args("k", 10, fields), ["HEXPIRE", "k", 10, "FIELDS", 2, ...fields]);
         assert.deepEqual(hashCommands.hpexpire.args("k", 10, ["a"], gt), ["HPEXPIRE", "k", 10, "GT", "FIELDS", 1, "a"]);
-        assert.deepEqual(hashCommands.hexpireat.args("k", 1700000000, ["a"], { condition: HashExpirationCondition.ONLY_IF_NO_EXPIRY }), [
+        const nx = { condition: HashExpirationCondition.ONLY_IF_NO_EXPIRY };
+        assert.deepEqual(hashCommands.hexpireat.args("k", 1700000000, ["a"], nx), [
             "HEXPIREAT",
             "k",
             1700000000,
@@ -582,7 +586,8 @@ describe("hash-field expiry arguments", () => {
             1,
             "a",
         ]);
-        assert.deepEqual(hashCommands.hpexpireat.args("k", 5, ["a"], { condition: HashExpirationCondition.ONLY_IF_HAS_EXPIRY }), [
+        const xx = { condition: HashExpirationCondition.ONLY_IF_HAS_EXPIRY };
+        assert.deepEqual(hashCommands.hpexpireat.args("k", 5, ["a"], xx), [
             "HPEXPIREAT",
             "k",
             5,
@@ -591,7 +596,8 @@ describe("hash-field expiry arguments", () => {
             1,
             "a",
         ]);
-        assert.deepEqual(hashCommands.hpexpire.args("k", 5, ["a"], { condition: HashExpirationCondition.ONLY_IF_LESS_THAN_CURRENT }), [
+        const lt = { condition: HashExpirationCondition.ONLY_IF_LESS_THAN_CURRENT };
+        assert.deepEqual(hashCommands.hpexpire.args("k", 5, ["a"], lt), [
             "HPEXPIRE",
             "k",
             5,
