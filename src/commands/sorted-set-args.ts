@@ -1,7 +1,14 @@
 /** Argument builders of the sorted-set commands: scores, range ends, ranges, key lists. */
 import type { KeySpec } from "./core";
 import { InfBoundary, type Boundary } from "./options";
-import type { AggregationType, KeyWeight, RangeByIndex, RangeByLex, RangeByScore, ZAddOptions } from "./sorted-set-options";
+import type {
+    AggregationType,
+    KeyWeight,
+    RangeByIndex,
+    RangeByLex,
+    RangeByScore,
+    ZAddOptions,
+} from "./sorted-set-options";
 import type { ElementAndScore, GlideString, Score } from "./types";
 import type { CommandArg } from "../protocol/types";
 
