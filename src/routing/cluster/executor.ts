@@ -57,10 +57,13 @@ export class ClusterExecutor {
         const deadline = performance.now() + timeoutMs;
         if (!this.router.connected) await this.router.connect();
         let asking: string | undefined;
+        /** Where the last MOVED pointed: the next attempt goes there, whatever the map says by then. */
+        let movedTo: string | undefined;
         for (let attempt = 0; ; attempt++) {
             const remaining = deadline - performance.now();
             if (remaining <= 0) throw new TimeoutError(`Request timed out after ${timeoutMs} ms (cluster redirections or recovery)`);
-            const connection = asking !== undefined ? this.router.nodeAt(asking) : this.#resolve(target);
+            const redirectedTo = asking ?? movedTo;
+            const connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.#resolve(target);
             let error: unknown;
             if (connection === undefined) {
                 error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
@@ -72,13 +75,14 @@ export class ClusterExecutor {
                 }
             }
             asking = undefined;
+            movedTo = undefined;
             if (attempt >= MAX_ATTEMPTS) throw error;
             const redirect = classifyError(error, this.settings.isClosed());
             switch (redirect.kind) {
                 case "moved": {
                     const address = withHost(redirect.address, connection);
                     this.router.onMoved(redirect.slot, address);
-                    if (target.kind !== "slot") target = { kind: "node", address };
+                    movedTo = address;
                     break;
                 }
                 case "ask":

@@ -1,0 +1,149 @@
+/** MOVED, ASK, TRYAGAIN and CLUSTERDOWN handling, and refresh throttling, against scripted mock nodes. */
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { ConfigurationError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { bulk, MockServer, type MockHandler } from "../helpers/mock-server";
+
+const clients: GlideClusterClient[] = [];
+const mocks: MockServer[] = [];
+after(async () => {
+    for (const client of clients) client.close();
+    for (const mock of mocks) await mock.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A CLUSTER SLOTS reply: one shard owning every slot, at 127.0.0.1:port. */
+function slotsReply(port: number): string {
+    return `*1\r\n*3\r\n:0\r\n:16383\r\n*2\r\n${bulk("127.0.0.1")}:${port}\r\n`;
+}
+
+/** Two mock nodes; both report `owner.port` as the owner of every slot. */
+async function twoNodes(handlers: { a: MockHandler; b: MockHandler }) {
+    const owner = { port: 0 };
+    const withSlots =
+        (handler: MockHandler): MockHandler =>
+        (command, context) => {
+            if (command[0].toUpperCase() === "CLUSTER" && command[1].toUpperCase() === "SLOTS") return slotsReply(owner.port);
+            return handler(command, context);
+        };
+    const a = await MockServer.start(withSlots(handlers.a));
+    const b = await MockServer.start(withSlots(handlers.b));
+    mocks.push(a, b);
+    owner.port = a.port;
+    return { a, b, owner };
+}
+
+async function clientOf(mock: MockServer, config: Partial<GlideClusterClientConfiguration> = {}) {
+    const client = await GlideClusterClient.createClient({ addresses: [mock.address], requestTimeout: 1000, ...config });
+    clients.push(client);
+    return client;
+}
+
+const named = (mock: MockServer, name: string) => mock.commands.filter((command) => command[0].toUpperCase() === name);
+const slotQueries = (...nodes: MockServer[]) =>
+    nodes.reduce((count, node) => count + node.commands.filter((command) => command[0] === "CLUSTER").length, 0);
+
+describe("cluster redirections", () => {
+    it("MOVED: retried on the new owner; a storm of MOVEDs causes one topology refresh", async () => {
+        let bPort = 0;
+        const { a, b, owner } = await twoNodes({
+            a: () => `-MOVED 866 127.0.0.1:${bPort}\r\n`,
+            b: (command) => bulk(`from-b-${command[1]}`),
+        });
+        bPort = b.port;
+        const client = await clientOf(a);
+        const queriesAtStart = slotQueries(a, b);
+        owner.port = b.port;
+        const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => client.get(`k${i}`)));
+        assert.deepEqual(replies, Array.from({ length: 100 }, (_, i) => `from-b-k${i}`));
+        await sleep(1200);
+        const refreshQueries = slotQueries(a, b) - queriesAtStart;
+        assert.ok(refreshQueries >= 1 && refreshQueries <= 2, `one refresh asks each of the 2 nodes at most once, saw ${refreshQueries}`);
+        const getsOnA = named(a, "GET").length;
+        assert.equal(await client.get("after"), "from-b-after");
+        assert.equal(named(a, "GET").length, getsOnA, "after the refresh, requests go straight to the new owner");
+    });
+
+    it("ASK: ASKING and the command go to the target together; the slot map is unchanged", async () => {
+        let bPort = 0;
+        const { a, b } = await twoNodes({
+            a: (command) => (command[1] === "migrating" ? `-ASK 866 127.0.0.1:${bPort}\r\n` : bulk("from-a")),
+            b: (command) => (command[0] === "ASKING" ? "+OK\r\n" : bulk("from-b")),
+        });
+        bPort = b.port;
+        const client = await clientOf(a);
+        assert.equal(await client.get("migrating"), "from-b");
+        const onB = b.commands.filter((command) => command[0] !== "CLUSTER" && command[0] !== "HELLO" && command[0] !== "CLIENT");
+        assert.deepEqual(onB, [["ASKING"], ["GET", "migrating"]]);
+        assert.equal(await client.get("other"), "from-a");
+    });
+
+    for (const error of ["TRYAGAIN Multiple keys request during rehashing of slot", "CLUSTERDOWN The cluster is down"]) {
+        it(`${error.split(" ")[0]}: retried with backoff until it succeeds`, async () => {
+            let failures = 3;
+            const mock = await MockServer.start((command) => {
+                if (command[0] === "CLUSTER") return slotsReply(mock.port);
+                return failures-- > 0 ? `-${error}\r\n` : bulk("finally");
+            });
+            mocks.push(mock);
+            const client = await clientOf(mock);
+            assert.equal(await client.get("k"), "finally");
+            assert.equal(named(mock, "GET").length, 4);
+        });
+    }
+
+    it("TRYAGAIN forever ends in a timeout within the request timeout", async () => {
+        const mock = await MockServer.start((command) =>
+            command[0] === "CLUSTER" ? slotsReply(mock.port) : "-TRYAGAIN slot is being migrated\r\n",
+        );
+        mocks.push(mock);
+        const client = await clientOf(mock, { requestTimeout: 300 });
+        const started = performance.now();
+        await assert.rejects(client.get("k"), TimeoutError);
+        assert.ok(performance.now() - started < 1000);
+    });
+
+    it("other server errors reach the caller unchanged, without retries", async () => {
+        const mock = await MockServer.start((command) =>
+            command[0] === "CLUSTER" ? slotsReply(mock.port) : "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n",
+        );
+        mocks.push(mock);
+        const client = await clientOf(mock);
+        await assert.rejects(client.get("k"), (error: Error) => error instanceof RequestError && /^WRONGTYPE/.test(error.message));
+        assert.equal(named(mock, "GET").length, 1);
+    });
+});
+
+describe("cluster configuration", () => {
+    it("rejects bad cluster options before connecting", async () => {
+        const addresses = [{ host: "127.0.0.1", port: 1 }];
+        await assert.rejects(GlideClusterClient.createClient({ addresses, periodicChecks: { duration_in_sec: -1 } }), ConfigurationError);
+        await assert.rejects(GlideClusterClient.createClient({ addresses, recoveryRequestsQueueSize: -1 }), ConfigurationError);
+        await assert.rejects(
+            GlideClusterClient.createClient({ addresses, pubsubSubscriptions: { channelsAndPatterns: {} } }),
+            ConfigurationError,
+        );
+        await assert.rejects(GlideClusterClient.createClient({ addresses, unknownOption: 1 } as never), ConfigurationError);
+    });
+
+    it("accepts every periodicChecks form and refreshTopologyFromInitialNodes", async () => {
+        const mock = await MockServer.start((command) => (command[0] === "CLUSTER" ? slotsReply(mock.port) : "+PONG\r\n"));
+        mocks.push(mock);
+        for (const periodicChecks of ["enabledDefaultConfigs", "disabled", { duration_in_sec: 1 }] as const) {
+            const client = await clientOf(mock, { periodicChecks, advancedConfiguration: { refreshTopologyFromInitialNodes: true } });
+            assert.equal(await client.ping({ route: "randomNode" }), "PONG");
+            client.close();
+        }
+    });
+
+    it("periodic checks refresh the topology on their interval", async () => {
+        const mock = await MockServer.start((command) => (command[0] === "CLUSTER" ? slotsReply(mock.port) : "+PONG\r\n"));
+        mocks.push(mock);
+        const client = await clientOf(mock, { periodicChecks: { duration_in_sec: 0.6 } });
+        const atStart = slotQueries(mock);
+        await sleep(1500);
+        assert.ok(slotQueries(mock) - atStart >= 2, `expected 2 periodic refreshes, saw ${slotQueries(mock) - atStart}`);
+        client.close();
+    });
+});
