@@ -1,0 +1,140 @@
+// Throwaway valkey-server (standalone, or a small cluster) for the benchmark.
+// Temp dir, free ports, no persistence, optionally pinned with taskset;
+// killed at process exit, on Ctrl-C and on SIGTERM.
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const live = new Set(); // { proc, dir }
+
+function cleanupSync() {
+    for (const s of live) {
+        try { s.proc.kill("SIGKILL"); } catch {}
+        try { rmSync(s.dir, { recursive: true, force: true }); } catch {}
+    }
+    live.clear();
+}
+process.on("exit", cleanupSync);
+
+export function hasBinary(name) {
+    return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
+}
+
+export function valkeyServerBin() {
+    for (const b of ["valkey-server", "redis-server"]) if (hasBinary(b)) return b;
+    return null;
+}
+
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.unref();
+        srv.on("error", reject);
+        srv.listen(0, "127.0.0.1", () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
+    });
+}
+
+/** Send raw RESP commands on a fresh socket; resolves with the raw reply text. */
+export function rawCommand(host, port, args, timeoutMs = 2000) {
+    return new Promise((resolve, reject) => {
+        const sock = net.connect({ host, port });
+        let buf = "";
+        const timer = setTimeout(() => { sock.destroy(); reject(new Error("timeout")); }, timeoutMs);
+        sock.on("connect", () => {
+            sock.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join(""));
+        });
+        sock.on("data", (d) => {
+            buf += d.toString();
+            // Enough for the simple/bulk single replies we use (PING, INFO).
+            const m = /^\$(\d+)\r\n/.exec(buf);
+            if ((buf[0] !== "$" && buf.endsWith("\r\n")) || (m && buf.length >= m[0].length + Number(m[1]) + 2)) {
+                clearTimeout(timer);
+                sock.end();
+                resolve(buf);
+            }
+        });
+        sock.on("error", (e) => { clearTimeout(timer); reject(e); });
+    });
+}
+
+async function waitReady(host, port, proc, ms = 10000) {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+        if (proc.exitCode !== null) throw new Error(`server on port ${port} exited with code ${proc.exitCode}`);
+        try {
+            if ((await rawCommand(host, port, ["PING"], 500)).startsWith("+PONG")) return;
+        } catch {}
+        await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`server on port ${port} not ready after ${ms} ms`);
+}
+
+async function startOne({ cpu, pin, extraArgs = [] }) {
+    const bin = valkeyServerBin();
+    if (!bin) throw new Error("valkey-server not found (try: bash scripts/ensure-valkey.sh)");
+    const port = await freePort();
+    const dir = mkdtempSync(path.join(os.tmpdir(), "glide-ts-bench-"));
+    const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+        "--dir", dir, "--protected-mode", "no", "--logfile", path.join(dir, "server.log"), ...extraArgs];
+    const [cmd, argv] = pin ? ["taskset", ["-c", String(cpu), bin, ...args]] : [bin, args];
+    const proc = spawn(cmd, argv, { stdio: "ignore" });
+    const entry = { proc, dir };
+    live.add(entry);
+    await waitReady("127.0.0.1", port, proc);
+    return { host: "127.0.0.1", port, stop: () => { try { proc.kill("SIGKILL"); } catch {} rmSync(dir, { recursive: true, force: true }); live.delete(entry); } };
+}
+
+/** Standalone server. Returns { addresses: [{host, port}], stop() }. */
+export async function startStandalone({ cpu = 0, pin = true } = {}) {
+    const s = await startOne({ cpu, pin });
+    return { addresses: [{ host: s.host, port: s.port }], stop: s.stop };
+}
+
+/** Cluster of `masters` primaries (no replicas), all on one CPU. */
+export async function startCluster({ cpu = 0, pin = true, masters = 3 } = {}) {
+    const cli = ["valkey-cli", "redis-cli"].find(hasBinary);
+    if (!cli) throw new Error("valkey-cli not found: needed to create a throwaway cluster");
+    const nodes = [];
+    for (let i = 0; i < masters; i++) {
+        nodes.push(await startOne({ cpu, pin, extraArgs: ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"] }));
+    }
+    const stop = () => nodes.forEach((n) => n.stop());
+    try {
+        execFileSync(cli, ["--cluster", "create", ...nodes.map((n) => `${n.host}:${n.port}`), "--cluster-replicas", "0", "--cluster-yes"], { stdio: "ignore" });
+        const until = Date.now() + 15000;
+        for (;;) {
+            const infos = await Promise.all(nodes.map((n) => rawCommand(n.host, n.port, ["CLUSTER", "INFO"])));
+            if (infos.every((t) => t.includes("cluster_state:ok"))) break;
+            if (Date.now() > until) throw new Error("cluster did not reach cluster_state:ok");
+            await new Promise((r) => setTimeout(r, 100));
+        }
+    } catch (e) { stop(); throw e; }
+    return { addresses: nodes.map((n) => ({ host: n.host, port: n.port })), stop };
+}
+
+export async function serverVersion(host, port) {
+    try {
+        const info = await rawCommand(host, port, ["INFO", "server"]);
+        const v = /valkey_version:(\S+)/.exec(info) ?? /redis_version:(\S+)/.exec(info);
+        return v ? v[1] : "unknown";
+    } catch { return "unknown"; }
+}
+
+export function stopAll() { cleanupSync(); }
+
+/** Sum of total_commands_processed over the given nodes (NaN if any can't be read). */
+export async function serverCommandCount(addresses) {
+    let sum = 0;
+    for (const a of addresses) {
+        try {
+            const m = /total_commands_processed:(\d+)/.exec(await rawCommand(a.host, a.port, ["INFO", "stats"]));
+            sum += m ? Number(m[1]) : NaN;
+        } catch { return NaN; }
+    }
+    return sum;
+}
