@@ -1,0 +1,69 @@
+import { constants } from "node:buffer";
+
+import { RequestError } from "../errors";
+import { BufferInternals } from "./resp-bytes";
+
+/**
+ * Pure helpers that turn already-delimited RESP payload bytes or text into JS values. They know
+ * nothing about streaming; the decoder calls them once a line or payload is complete.
+ */
+
+const MIN_SAFE_BIGINT = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Integers with at most this many digits fit in a double exactly, so they are summed by hand. */
+export const EXACT_DIGITS = 15;
+
+const DOUBLE_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const BIG_NUMBER_PATTERN = /^[+-]?\d+$/;
+
+/** An integer too long to sum exactly as a double: a number when it is safe, else a bigint. */
+export function integerFromText(text: string): number | bigint {
+    const big = BigInt(text);
+    return big >= MIN_SAFE_BIGINT && big <= MAX_SAFE_BIGINT ? Number(big) : big;
+}
+
+/** A RESP3 big number's text as a bigint, or undefined when it is not a decimal integer. */
+export function bigNumberFromText(text: string): bigint | undefined {
+    return BIG_NUMBER_PATTERN.test(text) ? BigInt(text) : undefined;
+}
+
+/**
+ * A RESP3 double's text as a number, or undefined when malformed. `Number()` alone would accept
+ * "", " 1", "0x10" and "Infinity", none of which a server sends, so the text is checked first.
+ */
+export function doubleFromText(text: string): number | undefined {
+    switch (text) {
+        case "inf":
+        case "+inf":
+            return Infinity;
+        case "-inf":
+            return -Infinity;
+        case "nan":
+        case "+nan":
+        case "-nan":
+            return NaN;
+    }
+    return DOUBLE_PATTERN.test(text) ? Number(text) : undefined;
+}
+
+/** A private copy of `source[start, end)`: the socket may reuse the memory of its chunks. */
+export function copyBytes(source: Buffer, start: number, end: number): Buffer {
+    const copy = Buffer.allocUnsafe(end - start);
+    source.copy(copy, 0, start, end);
+    return copy;
+}
+
+/** UTF-8 never decodes to more UTF-16 units than it has bytes, so this many bytes always fit. */
+const MAX_STRING_BYTES = constants.MAX_STRING_LENGTH;
+
+/**
+ * The UTF-8 text of `source[start, end)`; or, when that may exceed V8's longest string, a
+ * RequestError in its place, so that a huge reply fails alone rather than throwing out of feed().
+ */
+export function utf8Text(source: Buffer, start: number, end: number): string | RequestError {
+    if (end - start > MAX_STRING_BYTES) {
+        return new RequestError(`a reply of ${end - start} bytes is too long for a string; ask for Buffers`);
+    }
+    return (source as unknown as BufferInternals).utf8Slice(start, end);
+}
