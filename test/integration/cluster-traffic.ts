@@ -1,0 +1,64 @@
+/**
+ * Steady traffic for the cluster-changing tests: each worker owns its keys and writes increasing
+ * values to them one at a time, so "no acknowledged write lost" is: stored value >= last acked.
+ * (Lives beside the tests that use it; not a test file itself.)
+ */
+import type { GlideClusterClient } from "../../src";
+
+export interface KeyRecord {
+    acked: number;
+    attempted: number;
+}
+
+export class Traffic {
+    readonly errors: { key: string; error: Error; at: number }[] = [];
+    readonly keys = new Map<string, KeyRecord>();
+    ops = 0;
+    #running = true;
+    #workers: Promise<void>[] = [];
+
+    constructor(readonly client: GlideClusterClient) {}
+
+    /** One worker per group of keys; each loops SET then GET on its keys until stopped. */
+    start(groups: string[][]): void {
+        for (const keys of groups) {
+            for (const key of keys) this.keys.set(key, { acked: 0, attempted: 0 });
+            this.#workers.push(this.#work(keys));
+        }
+    }
+
+    async stop(): Promise<void> {
+        this.#running = false;
+        await Promise.all(this.#workers);
+    }
+
+    errorsFor(keys: readonly string[]): Error[] {
+        const wanted = new Set(keys);
+        return this.errors.filter((entry) => wanted.has(entry.key)).map((entry) => entry.error);
+    }
+
+    async #work(keys: string[]): Promise<void> {
+        for (let n = 0; this.#running; n++) {
+            const key = keys[n % keys.length];
+            const record = this.keys.get(key)!;
+            const value = ++record.attempted;
+            try {
+                await this.client.set(key, String(value));
+                record.acked = value;
+                const read = Number(await this.client.get(key));
+                if (read < record.acked) throw new Error(`read ${read} after acknowledged ${record.acked}`);
+                this.ops += 2;
+            } catch (error) {
+                this.errors.push({ key, error: error as Error, at: performance.now() });
+                await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+        }
+    }
+
+    /** Keys whose stored value is older than their last acknowledged write. */
+    async lostWrites(): Promise<string[]> {
+        const keys = [...this.keys.keys()];
+        const stored = await this.client.mget(keys);
+        return keys.filter((key, index) => Number(stored[index]) < this.keys.get(key)!.acked);
+    }
+}
