@@ -78,3 +78,9 @@ export function toRecord<T>(reply: RespValue, value: (v: RespValue) => T = (v) =
 export function statusAs(reply: RespValue, bytes: boolean): RespValue {
     return bytes && typeof reply === "string" ? Buffer.from(reply) : reply;
 }
+
+/** A *SCAN reply: the cursor as text (whatever the decoder), the items as decoded. */
+export function toScanPage(reply: RespValue): [string, GlideString[]] {
+    const [cursor, items] = reply as RespValue[];
+    return [toText(cursor), items as GlideString[]];
+}
