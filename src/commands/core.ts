@@ -31,8 +31,16 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown> {
     readonly readonly?: boolean;
     /** Where the keys are in argv; absent for keyless commands. */
     readonly keys?: KeySpec;
-    /** Blocking commands: their server-side timeout in seconds (0 = forever), read from the params. */
-    readonly blockingSeconds?: (...params: P) => number;
+    /**
+     * Blocking commands: their server-side timeout in seconds (0 = forever), read from the params.
+     * Typed loosely so that it never takes part in inferring the method's parameters.
+     */
+    readonly blockingSeconds?: (...params: any[]) => number;
+}
+
+/** `blockingSeconds` for a command whose timeout (in seconds) is the parameter at `index`. */
+export function timeoutParam(index: number): (...params: unknown[]) => number {
+    return (...params) => params[index] as number;
 }
 
 /** Declares one command; the identity at run time, it only fixes the types. */

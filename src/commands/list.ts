@@ -1,5 +1,5 @@
 /** List commands. */
-import { as, command, FIRST_KEY, TWO_KEYS, type KeySpec } from "./core";
+import { as, command, FIRST_KEY, timeoutParam, TWO_KEYS, type KeySpec } from "./core";
 import type { InsertPosition, ListDirection, LPosOptions } from "./list-options";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
@@ -13,15 +13,6 @@ const KEYS_THEN_TIMEOUT: KeySpec = [1, -2, 1];
 const FIRST_KEY_AFTER_NUMKEYS: KeySpec = [2, 2, 1];
 /** BLMPOP timeout numkeys key [key …] …: as LMPOP, one argument further. */
 const FIRST_KEY_AFTER_TIMEOUT_AND_NUMKEYS: KeySpec = [3, 3, 1];
-
-/**
- * `blockingSeconds` reading the timeout parameter at `index`. Typed loosely on purpose: a callback
- * with fewer parameters than `args` would make TypeScript infer the method's parameters from it,
- * dropping the trailing `options`.
- */
-function timeoutParam(index: number): (...params: any[]) => number {
-    return (...params) => params[index] as number;
-}
 
 /** GLIDE's client takes `{ count }`, its Batch a bare `count`: both are accepted. */
 type PopCountOptions = ({ count?: number } & DecoderOption) | number;
