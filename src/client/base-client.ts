@@ -1,6 +1,6 @@
 import { ClosingError, RequestError } from "../errors";
 import type { Connection } from "../connection/connection";
-import { Request, type Convert } from "../connection/request";
+import { Request, type Convert, type InflightCounter } from "../connection/request";
 import { callOptions, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
 import { Decoder } from "../commands/types";
@@ -27,7 +27,7 @@ export abstract class BaseClient {
     protected readonly config: ResolvedConfig;
     protected readonly defaultDecoder: Decoder;
     protected readonly blockingPool = new BlockingPool();
-    #inflight = 0;
+    readonly #counter: InflightCounter = { inflight: 0 };
     #closedError: ClosingError | undefined;
 
     protected constructor(config: ResolvedConfig) {
@@ -69,7 +69,7 @@ export abstract class BaseClient {
     /** Sends on a connection, counting against the in-flight limit and the request timeout. */
     protected send(connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions): Promise<any> {
         if (this.#closedError) return Promise.reject(this.#closedError);
-        if (this.#inflight >= this.config.inflightLimit) {
+        if (this.#counter.inflight >= this.config.inflightLimit) {
             return Promise.reject(
                 new RequestError(
                     `Reached the limit of ${this.config.inflightLimit} requests in flight (inflightRequestsLimit); wait for some to complete`,
@@ -79,16 +79,11 @@ export abstract class BaseClient {
         const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
         const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
         const request = new Request(args, options.multi === true, options.bytes, options.convert, deadline);
-        this.#inflight++;
+        request.counter = this.#counter;
+        this.#counter.inflight++;
         return new Promise((resolve, reject) => {
-            request.resolve = (value) => {
-                this.#inflight--;
-                resolve(value);
-            };
-            request.reject = (error) => {
-                this.#inflight--;
-                reject(error);
-            };
+            request.resolve = resolve;
+            request.reject = reject;
             connection.send(request);
         });
     }

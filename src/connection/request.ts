@@ -3,6 +3,11 @@ import type { CommandArg, RespValue } from "../protocol/types";
 
 export type Convert = (reply: RespValue, bytes: boolean) => unknown;
 
+/** Counts a client's requests in flight; each request gives its place back once, when it settles. */
+export interface InflightCounter {
+    inflight: number;
+}
+
 /**
  * One request on a connection. It may span several frames (a batch: MULTI … EXEC, or a pipeline);
  * `frames` commands are written and `replies` replies are consumed for it.
@@ -14,6 +19,7 @@ export class Request {
     collected: RespValue[] | undefined;
     resolve!: (value: unknown) => void;
     reject!: (error: Error) => void;
+    counter: InflightCounter | undefined;
 
     constructor(
         /** One command's argv, or several (batch) when `multi` is true. */
@@ -32,6 +38,7 @@ export class Request {
 
     /** Settles with a reply; errors sent by the server reject with their RequestError. */
     settle(reply: RespValue): void {
+        if (this.counter !== undefined) this.counter.inflight--;
         if (reply instanceof RequestError && !this.multi) {
             this.reject(reply);
             return;
@@ -63,6 +70,7 @@ export class Request {
     fail(error: Error): void {
         if (this.dead) return;
         this.dead = true;
+        if (this.counter !== undefined) this.counter.inflight--;
         this.reject(error);
     }
 }
