@@ -60,7 +60,8 @@ export function keysInOneSlot(count: number, prefix = "key"): string[] {
 /** The server's version as [major, minor, patch], from INFO server. */
 export async function serverVersion(client: TestClient): Promise<[number, number, number]> {
     const info = String(await client.customCommand(["INFO", "server"]));
-    const match = /(?:valkey|redis)_version:(\d+)\.(\d+)\.(\d+)/.exec(info);
+    // Valkey also reports redis_version:7.2.4 (for compatibility): prefer valkey_version.
+    const match = /valkey_version:(\d+)\.(\d+)\.(\d+)/.exec(info) ?? /redis_version:(\d+)\.(\d+)\.(\d+)/.exec(info);
     if (match === null) throw new Error("INFO server shows no version");
     return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
