@@ -15,6 +15,7 @@ function countArgs(options: CountOptions | number | undefined, keyword?: "COUNT"
     return keyword === undefined ? [count] : [keyword, count];
 }
 
+// The blockingSeconds callbacks spell out every parameter: a shorter list would become the method's.
 export const sortedSetPopCommands = {
     zpopmin: command({
         args: (key: GlideString, options?: CountOptions) => ["ZPOPMIN", key, ...countArgs(options)],
@@ -33,14 +34,14 @@ export const sortedSetPopCommands = {
         reply: toKeyMemberScore,
         optionsAt: 2,
         keys: KEYS_THEN_TIMEOUT,
-        blockingSeconds: (_keys, timeout) => timeout,
+        blockingSeconds: (_keys: GlideString[], timeout: number, _options?: DecoderOption) => timeout,
     }),
     bzpopmax: command({
         args: (keys: GlideString[], timeout: number, options?: DecoderOption) => ["BZPOPMAX", ...keys, timeout],
         reply: toKeyMemberScore,
         optionsAt: 2,
         keys: KEYS_THEN_TIMEOUT,
-        blockingSeconds: (_keys, timeout) => timeout,
+        blockingSeconds: (_keys: GlideString[], timeout: number, _options?: DecoderOption) => timeout,
     }),
     zmpop: command({
         args: (keys: GlideString[], modifier: ScoreFilter, options?: CountOptions) => [
@@ -66,6 +67,7 @@ export const sortedSetPopCommands = {
         reply: toKeyAndSortedSetData,
         optionsAt: 3,
         keys: FIRST_COUNTED_KEY_AFTER_TIMEOUT,
-        blockingSeconds: (_keys, _modifier, timeout) => timeout,
+        blockingSeconds: (_keys: GlideString[], _modifier: ScoreFilter, timeout: number, _options?: CountOptions) =>
+            timeout,
     }),
 };

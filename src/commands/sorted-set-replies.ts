@@ -1,6 +1,6 @@
 /** Reply converters of the sorted-set commands: the same shapes from RESP2 and RESP3 replies. */
 import type { RespValue } from "../protocol/types";
-import { flatPairs, toNumber, toText } from "./replies";
+import { flatPairs, toNumber } from "./replies";
 import type { KeyWeight } from "./sorted-set-options";
 import type { GlideString, SortedSetDataType } from "./types";
 
@@ -41,10 +41,4 @@ export function toKeyAndSortedSetData(reply: RespValue): [GlideString, SortedSet
     if (reply === null) return null;
     const [key, popped] = reply as RespValue[];
     return [key as GlideString, toSortedSetData(popped)];
-}
-
-/** *SCAN: [cursor as text, items as decoded]. */
-export function toScanPage(reply: RespValue): [string, GlideString[]] {
-    const [cursor, items] = reply as RespValue[];
-    return [toText(cursor), items as GlideString[]];
 }

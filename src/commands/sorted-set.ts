@@ -1,9 +1,10 @@
 /** Sorted-set commands: members and scores; ranges, pops and set algebra live in sibling files. */
 import { as, command, FIRST_KEY } from "./core";
-import { toNullableNumber, toNumber } from "./replies";
+import { scanOptionArgs } from "./args";
+import { toNullableNumber, toNumber, toScanPage } from "./replies";
 import { scoreText, zaddArgs } from "./sorted-set-args";
 import { sortedSetAlgebraCommands } from "./sorted-set-algebra";
-import type { ZAddOptions } from "./sorted-set-options";
+import type { ZAddOptions, ZScanOptions } from "./sorted-set-options";
 import { sortedSetPopCommands } from "./sorted-set-pop";
 import { sortedSetRangeCommands } from "./sorted-set-range";
 import { toMemberScorePairs, toRankAndScore } from "./sorted-set-replies";
@@ -98,6 +99,19 @@ const sortedSetMemberCommands = {
     zrandmemberWithCountWithScores: command({
         args: (key: GlideString, count: number, options?: DecoderOption) => ["ZRANDMEMBER", key, count, "WITHSCORES"],
         reply: toMemberScorePairs,
+        optionsAt: 2,
+        readonly: true,
+        keys: FIRST_KEY,
+    }),
+    zscan: command({
+        args: (key: GlideString, cursor: string, options?: ZScanOptions & DecoderOption) => [
+            "ZSCAN",
+            key,
+            cursor,
+            ...scanOptionArgs(options),
+            ...(options?.noScores ? ["NOSCORES"] : []),
+        ],
+        reply: toScanPage,
         optionsAt: 2,
         readonly: true,
         keys: FIRST_KEY,

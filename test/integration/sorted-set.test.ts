@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { ConditionalChange, Decoder, RequestError, UpdateByScore } from "../../src";
-import { CLIENT_KINDS, uniqueKey, type TestClient } from "../helpers/clients";
+import { CLIENT_KINDS, serverAtLeast, uniqueKey, type TestClient } from "../helpers/clients";
 
 /** Not valid UTF-8: decoding it as a string would not round-trip. */
 const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
@@ -321,6 +321,88 @@ for (const kind of CLIENT_KINDS) {
                 await rejectsWrongType(client.zrandmember(key));
                 await rejectsWrongType(client.zrandmemberWithCount(key, 2));
                 await rejectsWrongType(client.zrandmemberWithCountWithScores(key, 2));
+            });
+        });
+
+        describe("zscan", () => {
+            /** Every page from cursor "0" back to "0", items flattened. */
+            async function scanAll(key: string, options?: Parameters<TestClient["zscan"]>[2]): Promise<string[]> {
+                const items: string[] = [];
+                let cursor = "0";
+                do {
+                    const [next, page] = await client.zscan(key, cursor, options);
+                    assert.equal(typeof next, "string");
+                    items.push(...(page as string[]));
+                    cursor = next;
+                } while (cursor !== "0");
+                return items;
+            }
+
+            /** member/score text pairs of a flat [m, s, m, s, …] page, sorted by member. */
+            function pairs(items: string[]): [string, string][] {
+                const result: [string, string][] = [];
+                for (let i = 0; i < items.length; i += 2) result.push([items[i], items[i + 1]]);
+                return result.sort(([x], [y]) => x.localeCompare(y));
+            }
+
+            it("returns the cursor as text and members followed by their scores", async () => {
+                const key = uniqueKey();
+                await client.zadd(key, { a: 1, b: 2.5, c: -Infinity });
+                const [cursor, items] = await client.zscan(key, "0");
+                assert.equal(cursor, "0");
+                assert.deepEqual(pairs(items as string[]), [
+                    ["a", "1"],
+                    ["b", "2.5"],
+                    ["c", "-inf"],
+                ]);
+            });
+
+            it("pages through a large set with count, each member once", async () => {
+                const key = uniqueKey();
+                const members: Record<string, number> = {};
+                for (let i = 0; i < 300; i++) members[`m${i}`] = i;
+                await client.zadd(key, members);
+                const [firstCursor] = await client.zscan(key, "0", { count: 20 });
+                assert.notEqual(firstCursor, "0", "a 300-member set takes more than one page");
+                const all = pairs(await scanAll(key, { count: 20 }));
+                assert.equal(new Set(all.map(([member]) => member)).size, 300);
+                for (const [member, score] of all) assert.equal(`m${score}`, member);
+            });
+
+            it("match filters the members", async () => {
+                const key = uniqueKey();
+                await client.zadd(key, { apple: 1, apricot: 2, banana: 3 });
+                assert.deepEqual(pairs(await scanAll(key, { match: "ap*" })), [
+                    ["apple", "1"],
+                    ["apricot", "2"],
+                ]);
+            });
+
+            it("noScores returns members only (Valkey 8.0+)", async (t) => {
+                if (!(await serverAtLeast(client, 8, 0))) {
+                    t.skip("NOSCORES needs Valkey 8.0");
+                    return;
+                }
+                const key = uniqueKey();
+                await client.zadd(key, { a: 1, b: 2 });
+                assert.deepEqual((await scanAll(key, { noScores: true })).sort(), ["a", "b"]);
+            });
+
+            it("a missing key is one empty page", async () => {
+                assert.deepEqual(await client.zscan(uniqueKey(), "0"), ["0", []]);
+            });
+
+            it("returns Buffer items and a text cursor with Decoder.Bytes", async () => {
+                const key = binaryKey();
+                await client.zadd(key, [{ element: BINARY, score: 3 }]);
+                assert.deepEqual(await client.zscan(key, "0", { decoder: Decoder.Bytes }), [
+                    "0",
+                    [BINARY, Buffer.from("3")],
+                ]);
+            });
+
+            it("rejects a key of another type", async () => {
+                await rejectsWrongType(client.zscan(await stringKey(), "0"));
             });
         });
     });
