@@ -189,16 +189,14 @@ export class GlideClusterClient extends BaseClient {
         return [done ? ClusterScanCursor.finished() : new ClusterScanCursor(undefined, position), reply[1]];
     }
 
-    async #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape): Promise<unknown> {
+    #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape): Promise<unknown> {
         const name = typeof args[0] === "string" ? args[0].toUpperCase() : args[0];
         const multi = keyAt === 1 ? multiSlotCommand(name) : undefined;
         if (multi !== undefined) {
             const groups = splitBySlot(args, multi.step);
             if (groups.length > 1) {
-                const replies = await Promise.all(
-                    groups.map((group) => this.#executor.run({ kind: "slot", slot: group.slot, read: readonly }, group.args, request)),
-                );
-                return combine(multi, groups, replies);
+                const sent = groups.map((group) => this.#executor.run({ kind: "slot", slot: group.slot, read: readonly }, group.args, request));
+                return Promise.all(sent).then((replies) => combine(multi, groups, replies));
             }
         }
         const slot = keySlot(args[keyAt] as GlideString);

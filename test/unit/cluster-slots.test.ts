@@ -31,6 +31,15 @@ describe("keySlot", () => {
         });
     }
 
+    it("string keys (ASCII fast path) and their bytes agree, hash tags included", () => {
+        const alphabet = "ab{}c:-9";
+        for (let n = 0; n < 2000; n++) {
+            let key = "";
+            for (let i = n % 12; i > 0; i--) key += alphabet[(n * 7 + i * 13 + (n >> i)) % alphabet.length];
+            assert.equal(keySlot(key), keySlot(Buffer.from(key)), JSON.stringify(key));
+        }
+    });
+
     it("crc16 is CRC-16/XMODEM", () => {
         assert.equal(crc16(Buffer.from("123456789")), 0x31c3);
     });

@@ -52,26 +52,50 @@ export class ClusterExecutor {
         readonly settings: ExecutorSettings,
     ) {}
 
-    async run(target: Target, args: CommandArg[], options: ExecuteOptions): Promise<unknown> {
+    run(target: Target, args: CommandArg[], options: ExecuteOptions): Promise<unknown> {
         const timeoutMs = options.timeoutMs ?? this.settings.requestTimeoutMs;
         const deadline = performance.now() + timeoutMs;
+        if (this.router.connected) {
+            const connection = this.#resolve(target);
+            if (connection !== undefined && connection.isReady) {
+                // The common case costs one send; the redirect loop only runs when it fails.
+                const sent = this.send(connection, args, { bytes: options.bytes, convert: options.convert, timeoutMs });
+                return sent.catch((error) => this.#redirectLoop(target, args, options, deadline, { error, connection }));
+            }
+        }
+        return this.#redirectLoop(target, args, options, deadline, undefined);
+    }
+
+    async #redirectLoop(
+        target: Target,
+        args: CommandArg[],
+        options: ExecuteOptions,
+        deadline: number,
+        failed: { error: unknown; connection: Connection } | undefined,
+    ): Promise<unknown> {
         if (!this.router.connected) await this.router.connect();
         let asking: string | undefined;
         /** Where the last MOVED pointed: the next attempt goes there, whatever the map says by then. */
         let movedTo: string | undefined;
         for (let attempt = 0; ; attempt++) {
-            const remaining = deadline - performance.now();
-            if (remaining <= 0) throw new TimeoutError(`Request timed out after ${timeoutMs} ms (cluster redirections or recovery)`);
-            const redirectedTo = asking ?? movedTo;
-            const connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.#resolve(target);
             let error: unknown;
-            if (connection === undefined) {
-                error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
+            let connection: Connection | undefined;
+            if (failed !== undefined) {
+                ({ error, connection } = failed);
+                failed = undefined;
             } else {
-                try {
-                    return await this.#sendOnce(connection, args, options, remaining, asking !== undefined);
-                } catch (caught) {
-                    error = caught;
+                const remaining = deadline - performance.now();
+                if (remaining <= 0) throw new TimeoutError("Request timed out (while following cluster redirections or recovering)");
+                const redirectedTo = asking ?? movedTo;
+                connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.#resolve(target);
+                if (connection === undefined) {
+                    error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
+                } else {
+                    try {
+                        return await this.#sendOnce(connection, args, options, remaining, asking !== undefined);
+                    } catch (caught) {
+                        error = caught;
+                    }
                 }
             }
             asking = undefined;

@@ -24,6 +24,10 @@ const CLOSE_BRACE = 0x7d;
 
 /** The slot of a key, honouring the first non-empty {hash tag} as the server does. */
 export function keySlot(key: string | Buffer | Uint8Array): number {
+    if (typeof key === "string") {
+        const slot = asciiSlot(key);
+        if (slot >= 0) return slot;
+    }
     const bytes = typeof key === "string" ? Buffer.from(key) : key;
     const open = bytes.indexOf(OPEN_BRACE);
     if (open >= 0) {
@@ -31,4 +35,22 @@ export function keySlot(key: string | Buffer | Uint8Array): number {
         if (close > open + 1) return crc16(bytes, open + 1, close) & (SLOT_COUNT - 1);
     }
     return crc16(bytes) & (SLOT_COUNT - 1);
+}
+
+/** The hot path for ASCII string keys: no Buffer per key. -1 when the key is not ASCII. */
+function asciiSlot(key: string): number {
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) return -1;
+    let start = 0;
+    let end = key.length;
+    const open = key.indexOf("{");
+    if (open >= 0) {
+        const close = key.indexOf("}", open + 1);
+        if (close > open + 1) {
+            start = open + 1;
+            end = close;
+        }
+    }
+    let crc = 0;
+    for (let i = start; i < end; i++) crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >> 8) ^ key.charCodeAt(i)) & 0xff];
+    return crc & (SLOT_COUNT - 1);
 }
