@@ -115,6 +115,37 @@ describe("cluster redirections", () => {
     });
 });
 
+describe("connection loss", () => {
+    const node = async () => {
+        const mock = await MockServer.start((command) => (command[0] === "CLUSTER" ? slotsReply(mock.port) : bulk(`v-${command[1]}`)));
+        mocks.push(mock);
+        return mock;
+    };
+
+    it("a lost node triggers a topology refresh; its requests wait for the reconnect", async () => {
+        const mock = await node();
+        const client = await clientOf(mock);
+        const atStart = slotQueries(mock);
+        mock.dropConnections();
+        await sleep(5);
+        assert.equal(await client.get("k"), "v-k");
+        await sleep(700);
+        assert.ok(slotQueries(mock) > atStart, "the disconnect caused a refresh");
+    });
+
+    it("recoveryRequestsQueueSize 0 fails requests for a reconnecting node at once", async () => {
+        const mock = await node();
+        const client = await clientOf(mock, { recoveryRequestsQueueSize: 0 });
+        mock.dropConnections();
+        await sleep(5);
+        const started = performance.now();
+        await assert.rejects(client.get("k"), (error: Error) => error instanceof RequestError && /recoveryRequestsQueueSize/.test(error.message));
+        assert.ok(performance.now() - started < 200);
+        await sleep(300);
+        assert.equal(await client.get("k"), "v-k");
+    });
+});
+
 describe("cluster configuration", () => {
     it("rejects bad cluster options before connecting", async () => {
         const addresses = [{ host: "127.0.0.1", port: 1 }];
