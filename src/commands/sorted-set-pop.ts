@@ -1,5 +1,5 @@
 /** Sorted-set pops: ZPOPMIN/ZPOPMAX, ZMPOP and their blocking forms. */
-import { command, FIRST_KEY } from "./core";
+import { command, FIRST_KEY, timeoutParam } from "./core";
 import { FIRST_COUNTED_KEY, FIRST_COUNTED_KEY_AFTER_TIMEOUT, KEYS_THEN_TIMEOUT } from "./sorted-set-args";
 import type { ScoreFilter } from "./sorted-set-options";
 import { toKeyAndSortedSetData, toKeyMemberScore, toSortedSetData } from "./sorted-set-replies";
@@ -15,7 +15,6 @@ function countArgs(options: CountOptions | number | undefined, keyword?: "COUNT"
     return keyword === undefined ? [count] : [keyword, count];
 }
 
-// The blockingSeconds callbacks spell out every parameter: a shorter list would become the method's.
 export const sortedSetPopCommands = {
     zpopmin: command({
         args: (key: GlideString, options?: CountOptions) => ["ZPOPMIN", key, ...countArgs(options)],
@@ -34,14 +33,14 @@ export const sortedSetPopCommands = {
         reply: toKeyMemberScore,
         optionsAt: 2,
         keys: KEYS_THEN_TIMEOUT,
-        blockingSeconds: (_keys: GlideString[], timeout: number, _options?: DecoderOption) => timeout,
+        blockingSeconds: timeoutParam(1),
     }),
     bzpopmax: command({
         args: (keys: GlideString[], timeout: number, options?: DecoderOption) => ["BZPOPMAX", ...keys, timeout],
         reply: toKeyMemberScore,
         optionsAt: 2,
         keys: KEYS_THEN_TIMEOUT,
-        blockingSeconds: (_keys: GlideString[], timeout: number, _options?: DecoderOption) => timeout,
+        blockingSeconds: timeoutParam(1),
     }),
     zmpop: command({
         args: (keys: GlideString[], modifier: ScoreFilter, options?: CountOptions) => [
@@ -67,7 +66,6 @@ export const sortedSetPopCommands = {
         reply: toKeyAndSortedSetData,
         optionsAt: 3,
         keys: FIRST_COUNTED_KEY_AFTER_TIMEOUT,
-        blockingSeconds: (_keys: GlideString[], _modifier: ScoreFilter, timeout: number, _options?: CountOptions) =>
-            timeout,
+        blockingSeconds: timeoutParam(2),
     }),
 };
