@@ -1,7 +1,7 @@
 /** MOVED, ASK, TRYAGAIN and CLUSTERDOWN handling, and refresh throttling, against scripted mock nodes. */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { ConfigurationError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
 import { bulk, MockServer, type MockHandler } from "../helpers/mock-server";
 
 const clients: GlideClusterClient[] = [];
@@ -156,6 +156,16 @@ describe("cluster configuration", () => {
             ConfigurationError,
         );
         await assert.rejects(GlideClusterClient.createClient({ addresses, unknownOption: 1 } as never), ConfigurationError);
+    });
+
+    it("fails with ConnectionError when no seed answers, or the seed is not a cluster node", async () => {
+        await assert.rejects(GlideClusterClient.createClient({ addresses: [{ host: "127.0.0.1", port: 1 }] }), ConnectionError);
+        const standalone = await MockServer.start(() => "-ERR This instance has cluster support disabled\r\n");
+        mocks.push(standalone);
+        await assert.rejects(
+            GlideClusterClient.createClient({ addresses: [standalone.address] }),
+            (error: Error) => error instanceof ConnectionError && /cluster support disabled/.test(error.message),
+        );
     });
 
     it("accepts every periodicChecks form and refreshTopologyFromInitialNodes", async () => {

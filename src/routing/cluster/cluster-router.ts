@@ -76,6 +76,7 @@ export class ClusterRouter {
 
     /** The connection to a node, created on first use (replicas send READONLY). */
     nodeAt(address: string, asReplica = false): Connection {
+        if (this.#closed) throw new ClosingError("Client closed");
         let node = this.#nodes.get(address);
         if (node === undefined) {
             const separator = address.lastIndexOf(":");
@@ -194,6 +195,7 @@ export class ClusterRouter {
                 else failures.push(`${batch[index]}: ${(result.reason as Error).message}`);
             });
         }
+        if (this.#closed) return;
         const view = consensusView(views);
         if (view === undefined || view.shards.length === 0) {
             throw new ConnectionError(`Could not read the cluster topology (${failures.join("; ") || "no slots assigned"})`);
