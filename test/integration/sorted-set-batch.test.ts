@@ -191,7 +191,7 @@ for (const kind of CLIENT_KINDS) {
                 .zrangeStore(destination, key, { start: 0, end: 0 }, true)
                 .zpopmin(key, 2)
                 .zmpop([key], ScoreFilter.MIN, 5);
-            assert.deepEqual(await client.exec(loose as unknown as Parameters<TestClient["exec"]>[0], true), [
+            assert.deepEqual(await client.exec(loose as unknown as ReturnType<typeof kind.newBatch>, true), [
                 3,
                 ["c"],
                 [{ element: "c", score: 3 }],
