@@ -193,6 +193,16 @@ for (const { name, protocol } of PROTOCOLS) {
             await client.del(keys);
         });
 
+        it("blocking commands wait on their key's primary without stalling other traffic", async () => {
+            const key = uniqueKey("blocking");
+            const waiting = client.blpop([key], 2);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            assert.equal(await client.get(uniqueKey("other")), null);
+            assert.equal(await client.rpush(key, ["x"]), 1);
+            assert.deepEqual(await waiting, [key, "x"]);
+            assert.equal(await client.blpop([uniqueKey("empty")], 0.1), null);
+        });
+
         it("lazyConnect discovers on the first command", async () => {
             const lazy = await newClient({ lazyConnect: true });
             try {

@@ -115,6 +115,32 @@ describe("cluster redirections", () => {
     });
 });
 
+describe("topology discovery", () => {
+    it("takes the view most nodes agree on, not a single stale node's", async () => {
+        const owner = { port: 0 };
+        const stale = await MockServer.start((command) => (command[0] === "CLUSTER" ? slotsReply(stale.port) : bulk("from-stale")));
+        const handler: MockHandler = (command) => (command[0] === "CLUSTER" ? slotsReply(owner.port) : bulk("from-owner"));
+        const current = await MockServer.start(handler);
+        const other = await MockServer.start(handler);
+        mocks.push(stale, current, other);
+        owner.port = current.port;
+        const client = await GlideClusterClient.createClient({ addresses: [stale.address, current.address, other.address] });
+        clients.push(client);
+        assert.equal(await client.get("k"), "from-owner");
+        assert.equal(named(stale, "GET").length, 0);
+    });
+
+    it("with a single seed, confirms its view with the nodes it names", async () => {
+        const owner = { port: 0 };
+        const handler: MockHandler = (command) => (command[0] === "CLUSTER" ? slotsReply(owner.port) : bulk("v"));
+        const seed = await MockServer.start(handler);
+        mocks.push(seed);
+        owner.port = seed.port;
+        await clientOf(seed);
+        assert.equal(slotQueries(seed), 2);
+    });
+});
+
 describe("connection loss", () => {
     const node = async () => {
         const mock = await MockServer.start((command) => (command[0] === "CLUSTER" ? slotsReply(mock.port) : bulk(`v-${command[1]}`)));

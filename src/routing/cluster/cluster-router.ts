@@ -63,8 +63,14 @@ export class ClusterRouter {
     }
 
     async #discoverAndConnect(): Promise<void> {
-        await this.#discover(this.#seedAddresses());
+        const seeds = this.#seedAddresses();
+        await this.#discover(seeds);
         await Promise.allSettled([...this.#nodes.values()].map((node) => node.connect()));
+        if (new Set(seeds).size < NODES_ASKED && !this.#options.refreshFromInitialNodes) {
+            // Fewer seeds than a quorum: confirm the view with the nodes it named.
+            await this.#discover(this.#refreshAddresses()).catch(() => undefined);
+            await Promise.allSettled([...this.#nodes.values()].map((node) => node.connect()));
+        }
         this.#discovered = true;
         this.#lastRefreshAt = performance.now();
         this.#startPeriodicChecks();
