@@ -1,4 +1,5 @@
 /** Hash commands; the hash-field expiry commands live in hash-expiry.ts. */
+import { scanOptionArgs } from "./args";
 import { as, command, FIRST_KEY } from "./core";
 import { hashExpiryCommands } from "./hash-expiry";
 import { convertFieldsAndValuesToHashDataType, type HScanOptions } from "./hash-options";
@@ -7,9 +8,7 @@ import type { DecoderOption, GlideString, HashDataType } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
 
 function hscanArgs(key: GlideString, cursor: string, options?: HScanOptions & DecoderOption): CommandArg[] {
-    const args: CommandArg[] = ["HSCAN", key, cursor];
-    if (options?.match !== undefined) args.push("MATCH", options.match);
-    if (options?.count !== undefined) args.push("COUNT", options.count);
+    const args: CommandArg[] = ["HSCAN", key, cursor, ...scanOptionArgs(options)];
     if (options?.noValues) args.push("NOVALUES");
     return args;
 }
