@@ -2,7 +2,8 @@
 // Temp dir, free ports, no persistence, optionally pinned with taskset;
 // killed at process exit, on Ctrl-C and on SIGTERM.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -22,9 +23,21 @@ export function hasBinary(name) {
     return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
 }
 
-export function valkeyServerBin() {
+function findServerBin() {
     for (const b of ["valkey-server", "redis-server"]) if (hasBinary(b)) return b;
     return null;
+}
+
+/** valkey-server (or redis-server); runs scripts/ensure-valkey.sh once if neither is installed. */
+export function valkeyServerBin() {
+    let bin = findServerBin();
+    const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "scripts", "ensure-valkey.sh");
+    if (!bin && existsSync(script)) {
+        console.error("valkey-server not found: running scripts/ensure-valkey.sh ...");
+        spawnSync("bash", [script], { stdio: ["ignore", 2, 2] });
+        bin = findServerBin();
+    }
+    return bin;
 }
 
 async function freePort() {
