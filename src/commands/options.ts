@@ -82,3 +82,36 @@ export type Boundary<T> =
           value: T;
           isInclusive?: boolean;
       };
+
+/** Result order of SORT and GEOSEARCH. */
+export enum SortOrder {
+    ASC = "ASC",
+    DESC = "DESC",
+}
+
+/** A page of results: skip `offset`, return at most `count`. */
+export interface Limit {
+    offset: number;
+    count: number;
+}
+
+export interface SortOptions {
+    /** Sort by the values of the keys this pattern names (`*` is the element); a pattern without `*` skips sorting. */
+    byPattern?: GlideString;
+    limit?: Limit;
+    /** Return the values of the keys these patterns name instead of the elements (`#` is the element itself). */
+    getPatterns?: GlideString[];
+    orderBy?: SortOrder;
+    /** Compare elements as strings, not numbers. */
+    isAlpha?: boolean;
+}
+
+export interface MigrateOptions {
+    /** Keep the key on the source. */
+    copy?: boolean;
+    /** Overwrite the key on the destination. */
+    replace?: boolean;
+    /** Authenticates to the destination (AUTH, or AUTH2 with `username`). */
+    password?: string;
+    username?: string;
+}
