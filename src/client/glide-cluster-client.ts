@@ -1,8 +1,9 @@
-import { ConfigurationError, RequestError, type ClosingError } from "../errors";
+import { ClosingError, ConfigurationError, ConnectionError, RequestError, TimeoutError } from "../errors";
 import type { Connection } from "../connection/connection";
 import { callOptions, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
 import {
     clusterServerCommands,
+    type ClusterBatchOptions,
     type ClusterResponse,
     type ClusterScanOptions,
     type PeriodicChecks,
@@ -11,14 +12,18 @@ import {
 } from "../commands/cluster-server";
 import { customReply } from "../commands/generic-reply";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
-import type { CommandArg } from "../protocol/types";
+import type { CommandArg, RespValue } from "../protocol/types";
+import { CUSTOM_COMMAND, type ClusterBatch, type QueuedCommand } from "../batch/batch";
+import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
 import { ClusterRouter } from "../routing/cluster/cluster-router";
-import { CommandInfoCache, routingKeyPosition } from "../routing/cluster/command-info";
-import { ClusterExecutor, type ExecuteOptions } from "../routing/cluster/executor";
+import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../routing/cluster/command-info";
+import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
 import { combine, multiSlotCommand, splitBySlot } from "../routing/cluster/multi-slot";
 import { keylessPolicy, type CommandPolicy } from "../routing/cluster/policies";
-import { ClusterScanCursor, initialPosition, markDone } from "../routing/cluster/scan-cursor";
-import { keySlot, SLOT_COUNT } from "../routing/cluster/slot";
+import { singleNodeTarget } from "../routing/cluster/route-target";
+import { clusterScanStep } from "../routing/cluster/scan";
+import type { ClusterScanCursor } from "../routing/cluster/scan-cursor";
+import { keySlot } from "../routing/cluster/slot";
 import { BaseClient } from "./base-client";
 import { resolveConfig, type AdvancedBaseClientConfiguration, type BaseClientConfiguration, type PubSubMsg } from "./config";
 
@@ -60,6 +65,15 @@ function periodicCheckMs(checks: PeriodicChecks | undefined): number | undefined
         );
     }
     return seconds * 1000;
+}
+
+function isServerError(error: unknown): boolean {
+    return (
+        error instanceof RequestError &&
+        !(error instanceof TimeoutError) &&
+        !(error instanceof ConnectionError) &&
+        !(error instanceof ConfigurationError)
+    );
 }
 
 function recoveryQueueSize(size: number | undefined): number {
@@ -143,50 +157,89 @@ export class GlideClusterClient extends BaseClient {
     }
 
     /** Sends any command as given: routed by its key, its server policy, or `route`. */
-    async customCommand(args: GlideString[], options?: RouteOption & DecoderOption): Promise<ClusterResponse<GlideReturnType>> {
+    customCommand(args: GlideString[], options?: RouteOption & DecoderOption): Promise<ClusterResponse<GlideReturnType>> {
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
         const request: RequestShape = { bytes, convert: (reply) => customReply(args, reply) };
-        if (options?.route !== undefined) return this.#routed(options.route, args, request) as Promise<GlideReturnType>;
+        return this.#custom(args, request, options?.route) as Promise<GlideReturnType>;
+    }
+
+    async #custom(args: CommandArg[], request: RequestShape, route: Routes | undefined): Promise<unknown> {
+        if (route !== undefined) return this.#routed(route, args, request);
         const known = keylessPolicy(args);
-        if (known !== undefined) return this.#keyless(args, request, known) as Promise<GlideReturnType>;
-        const facts = await this.#commandInfo.lookup(args).catch(() => undefined);
+        if (known !== undefined) return this.#keyless(args, request, known);
+        return this.#customByFacts(args, request, await this.#commandInfo.lookup(args).catch(() => undefined));
+    }
+
+    #customByFacts(args: CommandArg[], request: RequestShape, facts: CommandFacts | undefined): Promise<unknown> {
         const keyAt = routingKeyPosition(args, facts);
-        if (keyAt !== undefined) return this.#keyed(args, keyAt, facts?.readonly === true, request) as Promise<GlideReturnType>;
-        return this.#keyless(args, request, facts?.policy) as Promise<GlideReturnType>;
+        if (keyAt !== undefined) return this.#keyed(args, keyAt, facts?.readonly === true, request);
+        return this.#keyless(args, request, keylessPolicy(args) ?? facts?.policy);
     }
 
     /** One step of a cluster-wide SCAN; call again with the returned cursor until it `isFinished()`. */
-    async scan(cursor: ClusterScanCursor, options?: ClusterScanOptions & DecoderOption): Promise<[ClusterScanCursor, GlideString[]]> {
-        if (cursor.isFinished()) return [cursor, []];
-        if (!this.#router.connected) await this.#router.connect();
-        const previous = cursor.position;
-        const position = previous ? { ...previous, done: previous.done.slice() } : initialPosition();
-        const router = this.#router;
-        while (position.slot < SLOT_COUNT && router.primaryAddressForSlot(position.slot) === undefined) {
-            if (!options?.allowNonCoveredSlots) {
-                throw new RequestError(`Slot ${position.slot} is not served by any node; pass allowNonCoveredSlots to skip such slots`);
-            }
-            position.done[position.slot] = 1;
-            position.slot++;
-        }
-        if (position.slot >= SLOT_COUNT) return [ClusterScanCursor.finished(), []];
-        const owner = router.primaryAddressForSlot(position.slot)!;
-        if (owner !== position.address) {
-            position.address = owner;
-            position.nodeCursor = "0";
-        }
+    scan(cursor: ClusterScanCursor, options?: ClusterScanOptions & DecoderOption): Promise<[ClusterScanCursor, GlideString[]]> {
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
-        const reply = (await this.#executor.run({ kind: "node", address: owner }, scanArgs(position.nodeCursor, options), {
-            bytes,
-        })) as [GlideString, GlideString[]];
-        const next = reply[0].toString();
-        if (next === "0") {
-            position.slot = markDone(position.done, owner, (slot) => router.primaryAddressForSlot(slot));
-            position.address = undefined;
+        return clusterScanStep(this.#executor, cursor, options, bytes);
+    }
+
+    /**
+     * Runs a batch. Atomic: MULTI … EXEC on the node of its first key's slot (or `route`), retried
+     * whole when redirected. Pipeline: every command goes to its own slot's node, all written in
+     * the same tick; MOVED/ASK are followed, TRYAGAIN and lost connections only per retryStrategy.
+     */
+    async exec(batch: ClusterBatch, raiseOnError: boolean, options?: ClusterBatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
+        const commands = batch.commands;
+        if (commands.length === 0) return [];
+        const wantBytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const bytes = batchNeedsBytes(commands, wantBytes);
+        const timeoutMs = options?.timeout;
+        if (batch.isAtomic) {
+            if (options?.retryStrategy !== undefined) throw new RequestError("retryStrategy applies to non-atomic batches only");
+            const target = options?.route !== undefined ? await singleNodeTarget(options.route, this.#router) : await this.#transactionTarget(commands);
+            const replies = await this.#executor.run(target, batchFrames(commands, true), { bytes, timeoutMs, frames: "transaction" });
+            return batchResult(commands, true, replies as RespValue[], wantBytes, raiseOnError);
         }
-        position.nodeCursor = next;
-        const done = position.slot >= SLOT_COUNT;
-        return [done ? ClusterScanCursor.finished() : new ClusterScanCursor(undefined, position), reply[1]];
+        if (options?.route !== undefined) {
+            const target = await singleNodeTarget(options.route, this.#router);
+            const replies = await this.#executor.run(target, batchFrames(commands, false), { bytes, timeoutMs, frames: "pipeline" });
+            return batchResult(commands, false, replies as RespValue[], wantBytes, raiseOnError);
+        }
+        if (!this.#router.connected) await this.#router.connect();
+        const request: RequestShape = {
+            bytes,
+            timeoutMs,
+            retryServerErrors: options?.retryStrategy?.retryServerError ?? false,
+            retryConnectionErrors: options?.retryStrategy?.retryConnectionError ?? false,
+        };
+        // Looked up first, so every command is then sent in the same tick, in order.
+        const facts = await Promise.all(
+            commands.map((command) => (command.def === CUSTOM_COMMAND ? this.#commandInfo.lookup(command.args).catch(() => undefined) : undefined)),
+        );
+        const settled = await Promise.allSettled(commands.map((command, index) => this.#pipelined(command, request, facts[index])));
+        const replies = settled.map((result) => {
+            if (result.status === "fulfilled") return result.value as RespValue;
+            // A server's reply to one command takes its place; a timeout or lost connection fails the batch.
+            if (isServerError(result.reason)) return result.reason as RespValue;
+            throw result.reason;
+        });
+        return batchResult(commands, false, replies, wantBytes, raiseOnError);
+    }
+
+    #pipelined(command: QueuedCommand, request: RequestShape, facts: CommandFacts | undefined): Promise<unknown> {
+        const keyAt = command.def.keys?.[0];
+        if (keyAt !== undefined && keyAt < command.args.length) return this.#keyed(command.args, keyAt, command.def.readonly === true, request);
+        if (command.def === CUSTOM_COMMAND) return this.#customByFacts(command.args, request, facts);
+        return this.#executor.run({ kind: "random" }, command.args, request);
+    }
+
+    /** A transaction runs where its first key lives (its keys must share a slot), else anywhere. */
+    async #transactionTarget(commands: readonly QueuedCommand[]): Promise<Target> {
+        for (const { def, args } of commands) {
+            let keyAt = def.keys?.[0];
+            if (def === CUSTOM_COMMAND) keyAt = routingKeyPosition(args, await this.#commandInfo.lookup(args).catch(() => undefined));
+            if (keyAt !== undefined && keyAt < args.length) return { kind: "slot", slot: keySlot(args[keyAt] as GlideString), read: false };
+        }
+        return { kind: "random" };
     }
 
     #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape): Promise<unknown> {
@@ -216,44 +269,8 @@ export class GlideClusterClient extends BaseClient {
             const addresses = route === "allNodes" ? this.#router.allAddresses() : this.#router.primaryAddresses();
             return this.#executor.runOnNodes(addresses, args, request, keylessPolicy(args)?.response);
         }
-        if (route === "randomNode") return this.#executor.run({ kind: "random" }, args, request);
-        if (typeof route !== "object" || route === null) throw new RequestError(`Unknown route ${JSON.stringify(route)}`);
-        switch (route.type) {
-            case "primarySlotKey":
-            case "replicaSlotKey": {
-                const slot = keySlot(route.key);
-                return this.#executor.run(route.type === "primarySlotKey" ? { kind: "slot", slot, read: false } : { kind: "replicaSlot", slot }, args, request);
-            }
-            case "primarySlotId":
-            case "replicaSlotId": {
-                const slot = route.id;
-                if (!Number.isInteger(slot) || slot < 0 || slot >= SLOT_COUNT) throw new RequestError(`Slot id must be 0..${SLOT_COUNT - 1}, got ${slot}`);
-                return this.#executor.run(route.type === "primarySlotId" ? { kind: "slot", slot, read: false } : { kind: "replicaSlot", slot }, args, request);
-            }
-            case "routeByAddress": {
-                const address = this.#addressOf(route.host, route.port);
-                if (!this.#router.connected) await this.#router.connect();
-                if (!this.#router.knows(address)) throw new RequestError(`No node at ${address} in the cluster topology`);
-                return this.#executor.run({ kind: "node", address }, args, request);
-            }
-            default:
-                throw new RequestError(`Unknown route ${JSON.stringify(route)}`);
-        }
+        return this.#executor.run(await singleNodeTarget(route, this.#router), args, request);
     }
-
-    #addressOf(host: string, port: number | undefined): string {
-        if (port !== undefined) return `${host}:${port}`;
-        if (!/:\d+$/.test(host)) throw new RequestError(`routeByAddress needs a port, or a host written as "host:port"; got "${host}"`);
-        return host;
-    }
-}
-
-function scanArgs(cursor: string, options?: ClusterScanOptions): CommandArg[] {
-    const args: CommandArg[] = ["SCAN", cursor];
-    if (options?.match !== undefined) args.push("MATCH", options.match);
-    if (options?.count !== undefined) args.push("COUNT", options.count);
-    if (options?.type !== undefined) args.push("TYPE", options.type.toLowerCase());
-    return args;
 }
 
 installMethods(GlideClusterClient.prototype, clusterServerCommands, (self: GlideClusterClient, def, params) =>

@@ -42,6 +42,21 @@ export interface ClusterScanOptions extends ScanOptions {
     allowNonCoveredSlots?: boolean;
 }
 
+export interface ClusterBatchRetryStrategy {
+    /** Retry commands that failed with TRYAGAIN or CLUSTERDOWN. */
+    retryServerError: boolean;
+    /** Retry commands whose connection was lost (they may run twice). */
+    retryConnectionError: boolean;
+}
+
+export type ClusterBatchOptions = {
+    route?: SingleNodeRoute;
+    retryStrategy?: ClusterBatchRetryStrategy;
+} & {
+    /** Overrides the client's requestTimeout for the whole batch, in milliseconds. */
+    timeout?: number;
+};
+
 export interface PeriodicChecksManualInterval {
     duration_in_sec: number;
 }

@@ -1,7 +1,7 @@
 /** MOVED, ASK, TRYAGAIN and CLUSTERDOWN handling, and refresh throttling, against scripted mock nodes. */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { ClusterBatch, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
 import { bulk, MockServer, type MockHandler } from "../helpers/mock-server";
 
 const clients: GlideClusterClient[] = [];
@@ -77,6 +77,21 @@ describe("cluster redirections", () => {
         const onB = b.commands.filter((command) => command[0] !== "CLUSTER" && command[0] !== "HELLO" && command[0] !== "CLIENT");
         assert.deepEqual(onB, [["ASKING"], ["GET", "migrating"]]);
         assert.equal(await client.get("other"), "from-a");
+    });
+
+    it("a transaction whose commands are MOVED is retried whole on the new owner", async () => {
+        let bPort = 0;
+        const transaction = (queued: string): MockHandler => (command) => {
+            if (command[0] === "MULTI") return "+OK\r\n";
+            if (command[0] === "EXEC") return queued.startsWith("-") ? "-EXECABORT Transaction discarded\r\n" : "*1\r\n+OK\r\n";
+            return queued.replace("PORT", String(bPort));
+        };
+        const { a, b } = await twoNodes({ a: transaction("-MOVED 866 127.0.0.1:PORT\r\n"), b: transaction("+QUEUED\r\n") });
+        bPort = b.port;
+        const client = await clientOf(a);
+        assert.deepEqual(await client.exec(new ClusterBatch(true).set("k", "v"), true), ["OK"]);
+        const onB = b.commands.filter((command) => ["MULTI", "SET", "EXEC"].includes(command[0]));
+        assert.deepEqual(onB, [["MULTI"], ["SET", "k", "v"], ["EXEC"]]);
     });
 
     for (const error of ["TRYAGAIN Multiple keys request during rehashing of slot", "CLUSTERDOWN The cluster is down"]) {

@@ -18,6 +18,15 @@ export interface ExecuteOptions {
     bytes: boolean;
     convert?: Convert;
     timeoutMs?: number;
+    /**
+     * `args` is several commands written together, their replies returned as an array: a
+     * transaction (retried whole when its commands were redirected) or a pipeline (as is).
+     */
+    frames?: "transaction" | "pipeline";
+    /** Retry TRYAGAIN / CLUSTERDOWN (default true). */
+    retryServerErrors?: boolean;
+    /** Retry after a lost connection (default true). */
+    retryConnectionErrors?: boolean;
 }
 
 export type SendFn = (
@@ -52,14 +61,14 @@ export class ClusterExecutor {
         readonly settings: ExecutorSettings,
     ) {}
 
-    run(target: Target, args: CommandArg[], options: ExecuteOptions): Promise<unknown> {
+    run(target: Target, args: CommandArg[] | CommandArg[][], options: ExecuteOptions): Promise<unknown> {
         const timeoutMs = options.timeoutMs ?? this.settings.requestTimeoutMs;
         const deadline = performance.now() + timeoutMs;
         if (this.router.connected) {
             const connection = this.#resolve(target);
             if (connection !== undefined && connection.isReady) {
                 // The common case costs one send; the redirect loop only runs when it fails.
-                const sent = this.send(connection, args, { bytes: options.bytes, convert: options.convert, timeoutMs });
+                const sent = this.#transmit(connection, args, options, timeoutMs, false);
                 return sent.catch((error) => this.#redirectLoop(target, args, options, deadline, { error, connection }));
             }
         }
@@ -68,7 +77,7 @@ export class ClusterExecutor {
 
     async #redirectLoop(
         target: Target,
-        args: CommandArg[],
+        args: CommandArg[] | CommandArg[][],
         options: ExecuteOptions,
         deadline: number,
         failed: { error: unknown; connection: Connection } | undefined,
@@ -113,10 +122,12 @@ export class ClusterExecutor {
                     asking = withHost(redirect.address, connection);
                     break;
                 case "retryLater":
+                    if (options.retryServerErrors === false) throw error;
                     void this.router.requestRefresh();
                     await sleep(Math.min(backoff(attempt), deadline - performance.now()));
                     break;
                 case "reconnect":
+                    if (options.retryConnectionErrors === false) throw error;
                     void this.router.requestRefresh();
                     await sleep(Math.min(backoff(attempt), deadline - performance.now()));
                     break;
@@ -157,7 +168,13 @@ export class ClusterExecutor {
         }
     }
 
-    #sendOnce(connection: Connection, args: CommandArg[], options: ExecuteOptions, remaining: number, asking: boolean): Promise<unknown> {
+    #sendOnce(
+        connection: Connection,
+        args: CommandArg[] | CommandArg[][],
+        options: ExecuteOptions,
+        remaining: number,
+        asking: boolean,
+    ): Promise<unknown> {
         const recovering = !connection.isReady && !connection.isClosed;
         if (recovering) {
             if (this.#recovering >= this.settings.recoveryQueueSize) {
@@ -169,16 +186,37 @@ export class ClusterExecutor {
             }
             this.#recovering++;
         }
-        const sent = asking
-            ? this.send(connection, [["ASKING"], args], {
-                  bytes: options.bytes,
-                  convert: afterAsking(options.convert),
-                  timeoutMs: remaining,
-                  multi: true,
-              })
-            : this.send(connection, args, { bytes: options.bytes, convert: options.convert, timeoutMs: remaining });
+        const sent = this.#transmit(connection, args, options, remaining, asking);
         return recovering ? sent.finally(() => this.#recovering--) : sent;
     }
+
+    #transmit(connection: Connection, args: CommandArg[] | CommandArg[][], options: ExecuteOptions, timeoutMs: number, asking: boolean): Promise<unknown> {
+        const { bytes, convert } = options;
+        if (options.frames) {
+            const frames = args as CommandArg[][];
+            const sent = this.send(connection, asking ? [["ASKING"], ...frames] : frames, { bytes, timeoutMs, multi: true });
+            return sent.then((replies) => {
+                const own = asking ? (replies as RespValue[]).slice(1) : (replies as RespValue[]);
+                return options.frames === "transaction" ? raiseRedirect(own) : own;
+            });
+        }
+        if (asking) return this.send(connection, [["ASKING"], args as CommandArg[]], { bytes, convert: afterAsking(convert), timeoutMs, multi: true });
+        return this.send(connection, args, { bytes, convert, timeoutMs });
+    }
+}
+
+const REDIRECT_OR_RETRY = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN) /;
+
+/**
+ * A batch whose commands were redirected (a transaction then fails with EXECABORT) is retried as
+ * a whole: the redirect becomes the batch's error. The last reply (EXEC's) is the outcome itself.
+ */
+function raiseRedirect(replies: RespValue[]): RespValue[] {
+    for (let i = 0; i < replies.length - 1; i++) {
+        const reply = replies[i];
+        if (reply instanceof RequestError && REDIRECT_OR_RETRY.test(reply.message)) throw reply;
+    }
+    return replies;
 }
 
 /** ASKING and the command travel together; the command's reply is the second. */

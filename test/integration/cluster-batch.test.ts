@@ -1,0 +1,68 @@
+/** ClusterBatch on GlideClusterClient: transactions on one slot, pipelines across slots (RESP2 and RESP3). */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ClusterBatch, ClusterTransaction, Decoder, GlideClusterClient, RequestError } from "../../src";
+import { keySlot } from "../../src/routing/cluster/slot";
+import { keysInOneSlot, PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { clusterSeeds } from "../helpers/shared";
+
+for (const { name, protocol } of PROTOCOLS) {
+    describe(`ClusterBatch ${name}`, () => {
+        let client: GlideClusterClient;
+        before(async () => {
+            const [seed] = await clusterSeeds();
+            client = await GlideClusterClient.createClient({ addresses: [seed], protocol, requestTimeout: 2000 });
+        });
+        after(() => client?.close());
+
+        it("a transaction runs on its keys' slot, replies converted and in order", async () => {
+            const [a, b] = keysInOneSlot(2, "tx");
+            const batch = new ClusterBatch(true).set(a, "10").incrBy(a, 5).get(a).mset({ [b]: "x" }).mget([a, b]).del([a, b]);
+            assert.deepEqual(await client.exec(batch, true), ["OK", 15, "15", "OK", ["15", "x"], 2]);
+            const legacy = new ClusterTransaction().set(a, "v").get(a);
+            assert.deepEqual(await client.exec(legacy, true), ["OK", "v"]);
+        });
+
+        it("a transaction over several slots is refused by the server", async () => {
+            const batch = new ClusterBatch(true).set(uniqueKey("one"), "1").set(uniqueKey("two"), "2");
+            await assert.rejects(client.exec(batch, true), RequestError);
+        });
+
+        it("a pipeline sends each command to its own slot and keeps the caller's order", async () => {
+            const keys = Array.from({ length: 60 }, (_, i) => `pipeline-${uniqueKey()}-${i}`);
+            assert.ok(new Set(keys.map(keySlot)).size > 30);
+            const writes = new ClusterBatch(false);
+            keys.forEach((key, i) => writes.set(key, `v${i}`));
+            assert.deepEqual(await client.exec(writes, true), keys.map(() => "OK"));
+            const reads = new ClusterBatch(false).mget(keys);
+            keys.forEach((key) => reads.get(key));
+            reads.customCommand(["STRLEN", keys[0]]).del(keys);
+            const [values, ...rest] = (await client.exec(reads, true))!;
+            assert.deepEqual(values, keys.map((_, i) => `v${i}`));
+            assert.deepEqual(rest, [...keys.map((_, i) => `v${i}`), 2, keys.length]);
+        });
+
+        it("raiseOnError false leaves a command's error in place; bytes when asked", async () => {
+            const key = uniqueKey("errors");
+            const batch = new ClusterBatch(false).customCommand(["LPUSH", key, "x"]).get(key).lpop(key);
+            const result = (await client.exec(batch, false))!;
+            assert.equal(result[0], 1);
+            assert.ok(result[1] instanceof RequestError && /^WRONGTYPE/.test(result[1].message));
+            assert.equal(result[2], "x");
+            await assert.rejects(client.exec(batch, true), (error: Error) => /^WRONGTYPE/.test(error.message));
+            const bytes = await client.exec(new ClusterBatch(false).set(key, "b").get(key), true, { decoder: Decoder.Bytes });
+            assert.deepEqual(bytes, ["OK", Buffer.from("b")]);
+        });
+
+        it("route sends the whole batch to one node", async () => {
+            const key = uniqueKey("routed");
+            const batch = new ClusterBatch(false).set(key, "v").customCommand(["INFO", "server"]);
+            const [ok, info] = (await client.exec(batch, true, { route: { type: "primarySlotKey", key } }))!;
+            assert.equal(ok, "OK");
+            assert.match(String(info), /tcp_port:\d+/);
+            const tx = new ClusterBatch(true).get(key);
+            assert.deepEqual(await client.exec(tx, true, { route: { type: "primarySlotKey", key } }), ["v"]);
+            await assert.rejects(client.exec(tx, true, { retryStrategy: { retryServerError: true, retryConnectionError: false } }), RequestError);
+        });
+    });
+}
