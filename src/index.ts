@@ -56,6 +56,8 @@ export {
     type AdvancedGlideClusterClientConfiguration,
 } from "./client/glide-cluster-client";
 export type {
+    ClusterBatchOptions,
+    ClusterBatchRetryStrategy,
     ClusterResponse,
     ClusterScanOptions,
     PeriodicChecks,
