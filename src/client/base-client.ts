@@ -57,7 +57,7 @@ export abstract class BaseClient {
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
-        if (def.blockingSeconds !== undefined) {
+        if (def.blockingSeconds?.(...params) !== undefined) {
             return this.sendBlocking(def, args, params, bytes);
         }
         const target = this.connectionFor(def, args, params);
@@ -90,7 +90,7 @@ export abstract class BaseClient {
 
     /** A blocking command on a connection of its own, with its own timeout plus a grace period. */
     protected async sendBlocking(def: CommandDef, args: CommandArg[], params: unknown[], bytes: boolean): Promise<unknown> {
-        const seconds = def.blockingSeconds!(...params);
+        const seconds = def.blockingSeconds!(...params) ?? 0;
         const timeoutMs = seconds > 0 ? seconds * 1000 + BLOCKING_GRACE_MS : Infinity;
         const home = await this.connectionFor(def, args, params);
         const connection = this.blockingPool.acquire(home.options);

@@ -32,10 +32,28 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown> {
     /** Where the keys are in argv; absent for keyless commands. */
     readonly keys?: KeySpec;
     /**
-     * Blocking commands: their server-side timeout in seconds (0 = forever), read from the params.
+     * Blocking commands: their server-side timeout in seconds (0 = forever), read from the params;
+     * `undefined` when this call does not block (XREAD without BLOCK is an ordinary command).
      * Typed loosely so that it never takes part in inferring the method's parameters.
      */
-    readonly blockingSeconds?: (...params: any[]) => number;
+    readonly blockingSeconds?: (...params: any[]) => number | undefined;
+    /**
+     * Commands whose keys start after a keyword at a varying position (XREAD … STREAMS key …, a
+     * "movablekeys" command): the keyword and the argv position its search starts from, as in the
+     * command's key specs. `keys` is then absent.
+     */
+    readonly keysAfter?: readonly [keyword: string, searchFrom: number];
+}
+
+/** argv position of the first key of a call, or undefined when these args have none. */
+export function firstKeyPosition(def: CommandDef, args: readonly CommandArg[]): number | undefined {
+    if (def.keysAfter !== undefined) {
+        const [keyword, searchFrom] = def.keysAfter;
+        const at = args.indexOf(keyword, searchFrom);
+        return at >= 0 && at + 1 < args.length ? at + 1 : undefined;
+    }
+    const first = def.keys?.[0];
+    return first !== undefined && first < args.length ? first : undefined;
 }
 
 /** `blockingSeconds` for a command whose timeout (in seconds) is the parameter at `index`. */

@@ -1,0 +1,44 @@
+/** XINFO STREAM / GROUPS / CONSUMERS: maps (flat on RESP2) as records with text keys. */
+import { command, type KeySpec } from "./core";
+import { toInfoRecords, toXinfoStream } from "./stream-replies";
+import type { DecoderOption, GlideString } from "./types";
+import type { CommandArg } from "../protocol/types";
+
+/** XINFO <subcommand> key …: the key follows the subcommand. */
+const KEY_AFTER_SUBCOMMAND: KeySpec = [2, 2, 1];
+
+/** GLIDE's client takes `{ fullOptions }`, its Batch a bare `fullOptions`. */
+type XinfoStreamOptions = ({ fullOptions?: boolean | number } & DecoderOption) | boolean | number;
+
+/** FULL with `true`, FULL COUNT n with a number (0: no limit on the entries and pending lists). */
+function xinfoStreamArgs(key: GlideString, options?: XinfoStreamOptions): CommandArg[] {
+    const full = typeof options === "object" ? options.fullOptions : options;
+    const args: CommandArg[] = ["XINFO", "STREAM", key];
+    if (full === true) args.push("FULL");
+    else if (typeof full === "number") args.push("FULL", "COUNT", full);
+    return args;
+}
+
+export const streamInfoCommands = {
+    xinfoStream: command({
+        args: xinfoStreamArgs,
+        reply: toXinfoStream,
+        optionsAt: 1,
+        readonly: true,
+        keys: KEY_AFTER_SUBCOMMAND,
+    }),
+    xinfoGroups: command({
+        args: (key: GlideString, options?: DecoderOption) => ["XINFO", "GROUPS", key],
+        reply: toInfoRecords<GlideString | number | null>,
+        optionsAt: 1,
+        readonly: true,
+        keys: KEY_AFTER_SUBCOMMAND,
+    }),
+    xinfoConsumers: command({
+        args: (key: GlideString, group: GlideString, options?: DecoderOption) => ["XINFO", "CONSUMERS", key, group],
+        reply: toInfoRecords<GlideString | number>,
+        optionsAt: 2,
+        readonly: true,
+        keys: KEY_AFTER_SUBCOMMAND,
+    }),
+};
