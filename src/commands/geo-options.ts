@@ -23,7 +23,7 @@ export enum GeoUnit {
 }
 
 /** What GEOSEARCH and GEOSEARCHSTORE share: order and count of the results. */
-interface GeoSearchCommonResultOptions {
+export interface GeoSearchCommonResultOptions {
     sortOrder?: SortOrder;
     count?: number;
     /** With `count`: stop at the first `count` matches found, not the nearest ones (ANY). */
