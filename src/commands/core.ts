@@ -12,6 +12,15 @@ export const FIRST_KEY: KeySpec = [1, 1, 1];
 export const EVERY_ARG_KEY: KeySpec = [1, -1, 1];
 export const KEY_VALUE_PAIRS: KeySpec = [1, -1, 2];
 export const TWO_KEYS: KeySpec = [1, 2, 1];
+/** BLPOP key [key …] timeout: every argument but the last is a key. */
+export const KEYS_THEN_TIMEOUT: KeySpec = [1, -2, 1];
+/**
+ * The key is argv[2]: after a subcommand (OBJECT ENCODING key), or the first of a numkeys list
+ * (LMPOP numkeys key …; the others must share its slot, so the first routes the command).
+ */
+export const SECOND_ARG_KEY: KeySpec = [2, 2, 1];
+/** The key is argv[3]: the first of a numkeys list after a timeout (BLMPOP timeout numkeys key …). */
+export const THIRD_ARG_KEY: KeySpec = [3, 3, 1];
 
 /** Converts a decoded reply to GLIDE's shape. `bytes` tells whether bulk strings arrived as Buffers. */
 export type ReplyConverter<R> = (reply: RespValue, bytes: boolean) => R;

@@ -1,18 +1,8 @@
 /** List commands. */
-import { as, command, FIRST_KEY, timeoutParam, TWO_KEYS, type KeySpec } from "./core";
+import { as, command, FIRST_KEY, KEYS_THEN_TIMEOUT, SECOND_ARG_KEY, THIRD_ARG_KEY, timeoutParam, TWO_KEYS } from "./core";
 import type { InsertPosition, ListDirection, LPosOptions } from "./list-options";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
-
-/** BLPOP key [key …] timeout: every argument but the last is a key. */
-const KEYS_THEN_TIMEOUT: KeySpec = [1, -2, 1];
-/**
- * LMPOP numkeys key [key …] …: COMMAND INFO has no static key range (movablekeys); the spec can only
- * point at the first key, which is enough to find the slot (all keys must share it).
- */
-const FIRST_KEY_AFTER_NUMKEYS: KeySpec = [2, 2, 1];
-/** BLMPOP timeout numkeys key [key …] …: as LMPOP, one argument further. */
-const FIRST_KEY_AFTER_TIMEOUT_AND_NUMKEYS: KeySpec = [3, 3, 1];
 
 /** GLIDE's client takes `{ count }`, its Batch a bare `count`: both are accepted. */
 type PopCountOptions = ({ count?: number } & DecoderOption) | number;
@@ -176,7 +166,7 @@ export const listCommands = {
         ],
         reply: toListPopResult,
         optionsAt: 2,
-        keys: FIRST_KEY_AFTER_NUMKEYS,
+        keys: SECOND_ARG_KEY,
     }),
     blmpop: command({
         args: (keys: GlideString[], direction: ListDirection, timeout: number, options?: PopCountOptions) => [
@@ -189,7 +179,7 @@ export const listCommands = {
         ],
         reply: toListPopResult,
         optionsAt: 3,
-        keys: FIRST_KEY_AFTER_TIMEOUT_AND_NUMKEYS,
+        keys: THIRD_ARG_KEY,
         blockingSeconds: timeoutParam(2),
     }),
     blpop: command({

@@ -1,16 +1,10 @@
 /** Set commands. */
 import { scanOptionArgs } from "./args";
-import { as, command, EVERY_ARG_KEY, FIRST_KEY, TWO_KEYS, type KeySpec } from "./core";
+import { as, command, EVERY_ARG_KEY, FIRST_KEY, SECOND_ARG_KEY, TWO_KEYS } from "./core";
 import type { BaseScanOptions } from "./options";
 import { toBoolean } from "./replies";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
-
-/**
- * SINTERCARD numkeys key [key …] [LIMIT n]: COMMAND INFO has no static key range (movablekeys); the
- * spec can only point at the first key, which is enough to find the slot (all keys must share it).
- */
-const FIRST_KEY_AFTER_NUMKEYS: KeySpec = [2, 2, 1];
 
 /** A set reply (a RESP3 set, a RESP2 array) as a JS Set. */
 function toSet(reply: RespValue): Set<GlideString> {
@@ -123,7 +117,7 @@ export const setCommands = {
         args: sintercardArgs,
         reply: as<number>,
         readonly: true,
-        keys: FIRST_KEY_AFTER_NUMKEYS,
+        keys: SECOND_ARG_KEY,
     }),
     sinterstore: command({
         args: (destination: GlideString, keys: GlideString[]) => ["SINTERSTORE", destination, ...keys],

@@ -1,6 +1,6 @@
 /** Sorted-set algebra: ZDIFF, ZINTER, ZUNION (returned or stored) and ZINTERCARD. */
-import { as, command, FIRST_KEY } from "./core";
-import { FIRST_COUNTED_KEY, weightedKeysArgs } from "./sorted-set-args";
+import { as, command, FIRST_KEY, SECOND_ARG_KEY } from "./core";
+import { weightedKeysArgs } from "./sorted-set-args";
 import type { AggregationType, KeyWeight } from "./sorted-set-options";
 import { toSortedSetData } from "./sorted-set-replies";
 import type { DecoderOption, GlideString } from "./types";
@@ -13,14 +13,14 @@ export const sortedSetAlgebraCommands = {
         reply: as<GlideString[]>,
         optionsAt: 1,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     zdiffWithScores: command({
         args: (keys: GlideString[], options?: DecoderOption) => ["ZDIFF", keys.length, ...keys, "WITHSCORES"],
         reply: toSortedSetData,
         optionsAt: 1,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     // The stores' source keys share the destination's slot: routing by the destination is enough.
     zdiffstore: command({
@@ -33,7 +33,7 @@ export const sortedSetAlgebraCommands = {
         reply: as<GlideString[]>,
         optionsAt: 1,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     zinterWithScores: command({
         args: (keys: GlideString[] | KeyWeight[], options?: AggregationOptions & DecoderOption) => [
@@ -44,7 +44,7 @@ export const sortedSetAlgebraCommands = {
         reply: toSortedSetData,
         optionsAt: 1,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     zinterstore: command({
         args: (destination: GlideString, keys: GlideString[] | KeyWeight[], options?: AggregationOptions) => [
@@ -64,14 +64,14 @@ export const sortedSetAlgebraCommands = {
         ],
         reply: as<number>,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     zunion: command({
         args: (keys: GlideString[], options?: DecoderOption) => ["ZUNION", keys.length, ...keys],
         reply: as<GlideString[]>,
         optionsAt: 1,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     zunionWithScores: command({
         args: (keys: GlideString[] | KeyWeight[], options?: AggregationOptions & DecoderOption) => [
@@ -82,7 +82,7 @@ export const sortedSetAlgebraCommands = {
         reply: toSortedSetData,
         optionsAt: 1,
         readonly: true,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     zunionstore: command({
         args: (destination: GlideString, keys: GlideString[] | KeyWeight[], options?: AggregationOptions) => [

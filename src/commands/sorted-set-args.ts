@@ -1,5 +1,4 @@
 /** Argument builders of the sorted-set commands: scores, range ends, ranges, key lists. */
-import type { KeySpec } from "./core";
 import { InfBoundary, type Boundary } from "./options";
 import type {
     AggregationType,
@@ -11,13 +10,6 @@ import type {
 } from "./sorted-set-options";
 import type { ElementAndScore, GlideString, Score } from "./types";
 import type { CommandArg } from "../protocol/types";
-
-/** `numkeys key …` commands (ZDIFF, ZINTER, ZMPOP, …): argv[2] is the first key; they share one slot. */
-export const FIRST_COUNTED_KEY: KeySpec = [2, 2, 1];
-/** BZMPOP timeout numkeys key …: argv[3] is the first key. */
-export const FIRST_COUNTED_KEY_AFTER_TIMEOUT: KeySpec = [3, 3, 1];
-/** BZPOPMIN key [key …] timeout: every argument but the last is a key. */
-export const KEYS_THEN_TIMEOUT: KeySpec = [1, -2, 1];
 
 /** A score as the server writes it: ±Infinity as "+inf" / "-inf". */
 export function scoreText(score: Score): string {

@@ -1,6 +1,5 @@
 /** Sorted-set pops: ZPOPMIN/ZPOPMAX, ZMPOP and their blocking forms. */
-import { command, FIRST_KEY, timeoutParam } from "./core";
-import { FIRST_COUNTED_KEY, FIRST_COUNTED_KEY_AFTER_TIMEOUT, KEYS_THEN_TIMEOUT } from "./sorted-set-args";
+import { command, FIRST_KEY, KEYS_THEN_TIMEOUT, SECOND_ARG_KEY, THIRD_ARG_KEY, timeoutParam } from "./core";
 import type { ScoreFilter } from "./sorted-set-options";
 import { toKeyAndSortedSetData, toKeyMemberScore, toSortedSetData } from "./sorted-set-replies";
 import type { DecoderOption, GlideString } from "./types";
@@ -52,7 +51,7 @@ export const sortedSetPopCommands = {
         ],
         reply: toKeyAndSortedSetData,
         optionsAt: 2,
-        keys: FIRST_COUNTED_KEY,
+        keys: SECOND_ARG_KEY,
     }),
     bzmpop: command({
         args: (keys: GlideString[], modifier: ScoreFilter, timeout: number, options?: CountOptions) => [
@@ -65,7 +64,7 @@ export const sortedSetPopCommands = {
         ],
         reply: toKeyAndSortedSetData,
         optionsAt: 3,
-        keys: FIRST_COUNTED_KEY_AFTER_TIMEOUT,
+        keys: THIRD_ARG_KEY,
         blockingSeconds: timeoutParam(2),
     }),
 };
