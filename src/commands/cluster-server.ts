@@ -6,8 +6,10 @@
  */
 import { as, command, type ReplyConverter } from "./core";
 import type { FlushMode, InfoOptions, ScanOptions } from "./options";
-import { statusAs, toRecord, toText } from "./replies";
-import type { DecoderOption, GlideString } from "./types";
+import { customReply } from "./generic-reply";
+import { statusAs, toBoolean, toRecord, toText } from "./replies";
+import type { DecoderOption, GlideReturnType, GlideString } from "./types";
+import type { CommandArg } from "../protocol/types";
 
 export interface SlotIdTypes {
     type: "primarySlotId" | "replicaSlotId";
@@ -135,4 +137,84 @@ export const clusterServerCommands = {
         optionsAt: 0,
         readonly: true,
     }),
+    save: command({ args: (options?: RouteOption) => ["SAVE"], reply: as<"OK">, optionsAt: 0 }),
+    bgsave: command({ args: (options?: RouteOption) => ["BGSAVE"], reply: perNode(toText), stringReply: true, optionsAt: 0 }),
+    bgsaveSchedule: command({
+        args: (options?: RouteOption) => ["BGSAVE", "SCHEDULE"],
+        reply: perNode(toText),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    bgsaveCancel: command({
+        args: (options?: RouteOption) => ["BGSAVE", "CANCEL"],
+        reply: perNode(toText),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    bgrewriteaof: command({ args: (options?: RouteOption) => ["BGREWRITEAOF"], reply: perNode(toText), stringReply: true, optionsAt: 0 }),
+    memoryDoctor: command({ args: (options?: RouteOption) => ["MEMORY", "DOCTOR"], reply: perNode(toText), stringReply: true, optionsAt: 0 }),
+    memoryMallocStats: command({
+        args: (options?: RouteOption) => ["MEMORY", "MALLOC-STATS"],
+        reply: perNode(toText),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    memoryPurge: command({ args: (options?: RouteOption) => ["MEMORY", "PURGE"], reply: as<"OK">, optionsAt: 0 }),
+    latencyReset: command({
+        args: (events?: GlideString[], options?: RouteOption) => ["LATENCY", "RESET", ...(events ?? [])],
+        reply: as<number>,
+        optionsAt: 1,
+    }),
+    clientUnpause: command({ args: (options?: RouteOption & DecoderOption) => ["CLIENT", "UNPAUSE"], reply: as<"OK">, optionsAt: 0 }),
+    scriptExists: command({
+        args: (sha1s: GlideString[], options?: RouteOption) => ["SCRIPT", "EXISTS", ...sha1s],
+        reply: perNode((reply) => (reply as unknown[]).map((exists) => toBoolean(exists as number))),
+        optionsAt: 1,
+    }),
+    scriptFlush: command({
+        args: (options?: { mode?: FlushMode } & RouteOption) =>
+            options?.mode === undefined ? ["SCRIPT", "FLUSH"] : ["SCRIPT", "FLUSH", options.mode],
+        reply: as<"OK">,
+        optionsAt: 0,
+    }),
+    scriptKill: command({ args: (options?: RouteOption) => ["SCRIPT", "KILL"], reply: as<"OK">, optionsAt: 0 }),
+    functionLoad: command({
+        args: (libraryCode: GlideString, options?: { replace?: boolean } & RouteOption & DecoderOption) =>
+            options?.replace ? ["FUNCTION", "LOAD", "REPLACE", libraryCode] : ["FUNCTION", "LOAD", libraryCode],
+        reply: as<GlideString>,
+        optionsAt: 1,
+    }),
+    functionDelete: command({
+        args: (libraryCode: GlideString, options?: RouteOption) => ["FUNCTION", "DELETE", libraryCode],
+        reply: as<"OK">,
+        optionsAt: 1,
+    }),
+    functionFlush: command({
+        args: (options?: { mode?: FlushMode } & RouteOption) =>
+            options?.mode === undefined ? ["FUNCTION", "FLUSH"] : ["FUNCTION", "FLUSH", options.mode],
+        reply: as<"OK">,
+        optionsAt: 0,
+    }),
+    functionKill: command({ args: (options?: RouteOption) => ["FUNCTION", "KILL"], reply: as<"OK">, optionsAt: 0 }),
+    functionDump: command({
+        args: (options?: RouteOption) => ["FUNCTION", "DUMP"],
+        reply: perNode(as<Buffer>),
+        bytesReply: true,
+        optionsAt: 0,
+    }),
+    fcallWithRoute: command({
+        args: (func: GlideString, args: GlideString[], options?: RouteOption & DecoderOption) => fcallArgs("FCALL", func, args),
+        reply: perNode((reply) => customReply([], reply) as GlideReturnType),
+        optionsAt: 2,
+    }),
+    fcallReadonlyWithRoute: command({
+        args: (func: GlideString, args: GlideString[], options?: RouteOption & DecoderOption) => fcallArgs("FCALL_RO", func, args),
+        reply: perNode((reply) => customReply([], reply) as GlideReturnType),
+        optionsAt: 2,
+    }),
 };
+
+/** FCALL with no keys: the route says where it runs. */
+function fcallArgs(name: string, func: GlideString, args: GlideString[]): CommandArg[] {
+    return [name, func, 0, ...args];
+}

@@ -69,8 +69,11 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     "slowlog|get": policy("allNodes", "special"),
     "slowlog|len": policy("allNodes", "aggSum"),
     "slowlog|reset": policy("allNodes", "allSucceeded"),
-    // No tip on the server; GLIDE sends it to every primary (WATCH state is per connection).
+    // No tip on the server for these; GLIDE types their reply as one "OK" and broadcasts them.
     unwatch: policy("allShards", "allSucceeded"),
+    save: policy("allShards", "allSucceeded"),
+    "client|pause": policy("allNodes", "allSucceeded"),
+    "client|unpause": policy("allNodes", "allSucceeded"),
     wait: policy("allShards", "aggMin"),
     waitaof: policy("allShards", "aggMin"),
 };
