@@ -1,6 +1,7 @@
 /** Every command both clients share with the same signature (GLIDE's BaseClient methods). */
 import { bitmapCommands } from "./bitmap";
 import { genericCommands } from "./generic";
+import { genericExtraCommands } from "./generic-extra";
 import { geoCommands } from "./geo";
 import { hashCommands } from "./hash";
 import { hyperloglogCommands } from "./hyperloglog";
@@ -21,4 +22,5 @@ export const baseCommands = {
     ...bitmapCommands,
     ...hyperloglogCommands,
     ...geoCommands,
+    ...genericExtraCommands,
 };
