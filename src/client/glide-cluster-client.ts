@@ -1,6 +1,6 @@
 import { ClosingError, ConfigurationError, ConnectionError, RequestError, TimeoutError } from "../errors";
 import type { Connection } from "../connection/connection";
-import { callOptions, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
+import { callOptions, firstKeyPosition, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
 import {
     clusterServerCommands,
     type ClusterBatchOptions,
@@ -132,22 +132,22 @@ export class GlideClusterClient extends BaseClient {
     }
 
     protected override dispatch(def: CommandDef, params: unknown[]): Promise<unknown> {
-        if (def.blockingSeconds !== undefined) return super.dispatch(def, params);
+        if (def.blockingSeconds?.(...params) !== undefined) return super.dispatch(def, params);
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
         const request: RequestShape = { bytes, convert: def.reply };
         if (options?.route !== undefined) return this.#routed(options.route as Routes, args, request);
-        const keyAt = def.keys?.[0];
-        if (keyAt !== undefined && keyAt < args.length) return this.#keyed(args, keyAt, def.readonly === true, request);
+        const keyAt = firstKeyPosition(def, args);
+        if (keyAt !== undefined) return this.#keyed(args, keyAt, def.readonly === true, request);
         return this.#keyless(args, request, keylessPolicy(args));
     }
 
     /** Blocking commands: the primary of their first key's slot (BaseClient gives them their own connection). */
     protected async connectionFor(def: CommandDef, args: CommandArg[]): Promise<Connection> {
         if (!this.#router.connected) await this.#router.connect();
-        const keyAt = def.keys?.[0] ?? 1;
-        const node = keyAt < args.length ? this.#router.nodeForSlot(keySlot(args[keyAt] as GlideString), false) : this.#router.randomPrimary();
+        const keyAt = firstKeyPosition(def, args);
+        const node = keyAt !== undefined ? this.#router.nodeForSlot(keySlot(args[keyAt] as GlideString), false) : this.#router.randomPrimary();
         if (node === undefined) throw new RequestError("CLUSTERDOWN no node serves this slot; retry later");
         return node;
     }
@@ -226,8 +226,8 @@ export class GlideClusterClient extends BaseClient {
     }
 
     #pipelined(command: QueuedCommand, request: RequestShape, facts: CommandFacts | undefined): Promise<unknown> {
-        const keyAt = command.def.keys?.[0];
-        if (keyAt !== undefined && keyAt < command.args.length) return this.#keyed(command.args, keyAt, command.def.readonly === true, request);
+        const keyAt = firstKeyPosition(command.def, command.args);
+        if (keyAt !== undefined) return this.#keyed(command.args, keyAt, command.def.readonly === true, request);
         if (command.def === CUSTOM_COMMAND) return this.#customByFacts(command.args, request, facts);
         return this.#executor.run({ kind: "random" }, command.args, request);
     }
@@ -235,7 +235,7 @@ export class GlideClusterClient extends BaseClient {
     /** A transaction runs where its first key lives (its keys must share a slot), else anywhere. */
     async #transactionTarget(commands: readonly QueuedCommand[]): Promise<Target> {
         for (const { def, args } of commands) {
-            let keyAt = def.keys?.[0];
+            let keyAt = firstKeyPosition(def, args);
             if (def === CUSTOM_COMMAND) keyAt = routingKeyPosition(args, await this.#commandInfo.lookup(args).catch(() => undefined));
             if (keyAt !== undefined && keyAt < args.length) return { kind: "slot", slot: keySlot(args[keyAt] as GlideString), read: false };
         }

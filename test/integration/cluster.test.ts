@@ -203,6 +203,17 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.equal(await client.blpop([uniqueKey("empty")], 0.1), null);
         });
 
+        it("commands whose keys follow a keyword (XREAD … STREAMS key) route by that key, blocking or not", async () => {
+            const key = uniqueKey("stream");
+            const id = (await client.xadd(key, [["field", "value"]])) as string;
+            const read = await client.xread({ [key]: "0" });
+            assert.ok(read !== null);
+            const waiting = client.xread({ [key]: id }, { block: 2000 });
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            await client.xadd(key, [["later", "x"]]);
+            assert.ok((await waiting) !== null);
+        });
+
         it("lazyConnect discovers on the first command", async () => {
             const lazy = await newClient({ lazyConnect: true });
             try {
