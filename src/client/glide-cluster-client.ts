@@ -20,6 +20,7 @@ import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../rout
 import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
 import { combine, multiSlotCommand, splitBySlot } from "../routing/cluster/multi-slot";
 import { keylessPolicy, type CommandPolicy } from "../routing/cluster/policies";
+import { classifyError } from "../routing/cluster/redirect";
 import { singleNodeTarget } from "../routing/cluster/route-target";
 import { clusterScanStep } from "../routing/cluster/scan";
 import type { ClusterScanCursor } from "../routing/cluster/scan-cursor";
@@ -54,6 +55,7 @@ export type GlideClusterClientConfiguration = BaseClientConfiguration & {
 
 const DEFAULT_PERIODIC_CHECK_MS = 60_000;
 const DEFAULT_RECOVERY_QUEUE_SIZE = 1000;
+const MAX_BLOCKING_REDIRECTS = 3;
 
 function periodicCheckMs(checks: PeriodicChecks | undefined): number | undefined {
     if (checks === undefined || checks === "enabledDefaultConfigs") return DEFAULT_PERIODIC_CHECK_MS;
@@ -150,6 +152,20 @@ export class GlideClusterClient extends BaseClient {
         const node = keyAt !== undefined ? this.#router.nodeForSlot(keySlot(args[keyAt] as GlideString), false) : this.#router.randomPrimary();
         if (node === undefined) throw new RequestError("CLUSTERDOWN no node serves this slot; retry later");
         return node;
+    }
+
+    /** A blocking command that meets MOVED (its slot moved) blocks again on the new owner. */
+    protected override async sendBlocking(def: CommandDef, args: CommandArg[], params: unknown[], bytes: boolean): Promise<unknown> {
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await super.sendBlocking(def, args, params, bytes);
+            } catch (error) {
+                const redirect = classifyError(error, this.isClosed);
+                if (redirect.kind !== "moved" || attempt >= MAX_BLOCKING_REDIRECTS) throw error;
+                if (redirect.address.startsWith(":")) await this.#router.requestRefresh();
+                else this.#router.onMoved(redirect.slot, redirect.address);
+            }
+        }
     }
 
     protected closeConnections(error: ClosingError): void {

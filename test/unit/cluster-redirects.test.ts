@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { ClusterBatch, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { keySlot } from "../../src/routing/cluster/slot";
 import { bulk, MockServer, type MockHandler } from "../helpers/mock-server";
 
 const clients: GlideClusterClient[] = [];
@@ -63,6 +64,18 @@ describe("cluster redirections", () => {
         const getsOnA = named(a, "GET").length;
         assert.equal(await client.get("after"), "from-b-after");
         assert.equal(named(a, "GET").length, getsOnA, "after the refresh, requests go straight to the new owner");
+    });
+
+    it("a blocking command that meets MOVED blocks again on the new owner", async () => {
+        let bPort = 0;
+        const { a, b } = await twoNodes({
+            a: (command) => `-MOVED ${keySlot(command[1])} 127.0.0.1:${bPort}\r\n`,
+            b: (command) => `*2\r\n${bulk(command[1])}${bulk("popped")}`,
+        });
+        bPort = b.port;
+        const client = await clientOf(a);
+        assert.deepEqual(await client.blpop(["list"], 1), ["list", "popped"]);
+        assert.equal(named(b, "BLPOP").length, 1);
     });
 
     it("ASK: ASKING and the command go to the target together; the slot map is unchanged", async () => {
