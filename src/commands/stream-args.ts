@@ -18,7 +18,8 @@ export function streamBoundaryArg(boundary: Boundary<string>): string {
 
 /** MAXLEN|MINID =|~ threshold [LIMIT n] */
 export function trimArgs(options: StreamTrimOptions): CommandArg[] {
-    const args: CommandArg[] = [options.method === "maxlen" ? "MAXLEN" : "MINID", options.exact ? "=" : "~", options.threshold];
+    const method = options.method === "maxlen" ? "MAXLEN" : "MINID";
+    const args: CommandArg[] = [method, options.exact ? "=" : "~", options.threshold];
     if (options.limit !== undefined) args.push("LIMIT", options.limit);
     return args;
 }
@@ -41,7 +42,10 @@ export function rangeCountArgs(options: RangeCountOption): CommandArg[] {
 }
 
 /** [COUNT n] [BLOCK ms] [NOACK] STREAMS key … id … */
-export function readArgs(keysAndIds: Record<string, string> | GlideRecord<string>, options?: StreamReadGroupOptions): CommandArg[] {
+export function readArgs(
+    keysAndIds: Record<string, string> | GlideRecord<string>,
+    options?: StreamReadGroupOptions,
+): CommandArg[] {
     const args: CommandArg[] = [];
     if (options?.count !== undefined) args.push("COUNT", options.count);
     if (options?.block !== undefined) args.push("BLOCK", options.block);

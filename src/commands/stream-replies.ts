@@ -1,7 +1,7 @@
 /** Reply converters of the stream commands: the same shapes from RESP2 and RESP3 replies. */
 import type { RespValue } from "../protocol/types";
 import { flatPairs, toGlideRecord, toNumber, toText } from "./replies";
-import type { ReturnTypeXinfoStream, StreamEntries } from "./stream-options";
+import type { ReturnTypeXinfoStream } from "./stream-options";
 import type { GlideRecord, GlideString, StreamEntryDataType } from "./types";
 
 type FieldValuePairs = [GlideString, GlideString][];
@@ -36,7 +36,8 @@ export function toStreamReadResult<T = StreamEntryDataType>(reply: RespValue): G
 export function toPendingSummary(reply: RespValue): [number, GlideString, GlideString, [GlideString, number][]] {
     const [count, smallest, greatest, consumers] = reply as RespValue[];
     // With nothing pending, the server sends nulls in place of the ids and the consumer list.
-    const perConsumer = consumers === null ? null : (consumers as RespValue[][]).map(([name, pending]) => [name, toNumber(pending)]);
+    const perConsumer =
+        consumers === null ? null : (consumers as RespValue[][]).map(([name, pending]) => [name, toNumber(pending)]);
     return [toNumber(count), smallest, greatest, perConsumer] as [number, GlideString, GlideString, [GlideString, number][]];
 }
 
@@ -55,7 +56,7 @@ const NESTED_RECORD_LISTS = new Set(["groups", "consumers"]);
  * One XINFO map (flat on RESP2, a map on RESP3) as a record with text keys; the "groups" and
  * "consumers" lists of maps within become lists of records, every other value stays as sent.
  */
-export function toInfoRecord(reply: RespValue): Record<string, any> {
+export function toInfoRecord(reply: RespValue): Record<string, unknown> {
     const flat = flatPairs(reply);
     const record: Record<string, unknown> = {};
     for (let i = 0; i < flat.length; i += 2) {
@@ -67,7 +68,7 @@ export function toInfoRecord(reply: RespValue): Record<string, any> {
 }
 
 export function toXinfoStream(reply: RespValue): ReturnTypeXinfoStream {
-    return toInfoRecord(reply) as Record<string, StreamEntries>;
+    return toInfoRecord(reply) as ReturnTypeXinfoStream;
 }
 
 /** XINFO GROUPS / XINFO CONSUMERS: a list of maps as a list of records. */
