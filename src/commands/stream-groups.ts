@@ -1,14 +1,10 @@
 /** Stream consumer-group commands: XGROUP, XREADGROUP, XACK, XPENDING, XCLAIM, XAUTOCLAIM. */
-import { as, command, FIRST_KEY, type KeySpec } from "./core";
-import type { Boundary } from "./options";
+import { as, command, FIRST_KEY, SECOND_ARG_KEY } from "./core";
 import { toBoolean } from "./replies";
 import { blockSeconds, pendingRangeArgs, readArgs, xautoclaimArgs, xclaimArgs } from "./stream-args";
 import type { StreamClaimOptions, StreamGroupOptions, StreamPendingOptions, StreamReadGroupOptions } from "./stream-options";
 import { toAutoClaimResult, toPendingSummary, toStreamEntries, toStreamReadResult } from "./stream-replies";
 import type { DecoderOption, GlideRecord, GlideString } from "./types";
-
-/** XGROUP <subcommand> key …: the key follows the subcommand. */
-const KEY_AFTER_SUBCOMMAND: KeySpec = [2, 2, 1];
 
 /** An entry XREADGROUP re-delivers from the pending list after it was deleted comes back as null. */
 type GroupEntries = Record<string, [GlideString, GlideString][] | null>;
@@ -22,12 +18,12 @@ export const streamGroupCommands = {
             return args;
         },
         reply: as<"OK">,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xgroupDestroy: command({
         args: (key: GlideString, groupName: GlideString) => ["XGROUP", "DESTROY", key, groupName],
         reply: toBoolean,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xgroupCreateConsumer: command({
         args: (key: GlideString, groupName: GlideString, consumerName: GlideString) => [
@@ -38,7 +34,7 @@ export const streamGroupCommands = {
             consumerName,
         ],
         reply: toBoolean,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xgroupDelConsumer: command({
         args: (key: GlideString, groupName: GlideString, consumerName: GlideString) => [
@@ -50,7 +46,7 @@ export const streamGroupCommands = {
         ],
         // How many pending entries the consumer had.
         reply: as<number>,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xgroupSetId: command({
         args: (key: GlideString, groupName: GlideString, id: string, options?: { entriesRead?: number }) => {
@@ -59,7 +55,7 @@ export const streamGroupCommands = {
             return args;
         },
         reply: as<"OK">,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xreadgroup: command({
         args: (

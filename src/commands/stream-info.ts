@@ -1,11 +1,8 @@
 /** XINFO STREAM / GROUPS / CONSUMERS: maps (flat on RESP2) as records with text keys. */
-import { command, type KeySpec } from "./core";
+import { command, SECOND_ARG_KEY } from "./core";
 import { toInfoRecords, toXinfoStream } from "./stream-replies";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
-
-/** XINFO <subcommand> key …: the key follows the subcommand. */
-const KEY_AFTER_SUBCOMMAND: KeySpec = [2, 2, 1];
 
 /** GLIDE's client takes `{ fullOptions }`, its Batch a bare `fullOptions`. */
 type XinfoStreamOptions = ({ fullOptions?: boolean | number } & DecoderOption) | boolean | number;
@@ -25,20 +22,20 @@ export const streamInfoCommands = {
         reply: toXinfoStream,
         optionsAt: 1,
         readonly: true,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xinfoGroups: command({
         args: (key: GlideString, options?: DecoderOption) => ["XINFO", "GROUPS", key],
         reply: toInfoRecords<GlideString | number | null>,
         optionsAt: 1,
         readonly: true,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
     xinfoConsumers: command({
         args: (key: GlideString, group: GlideString, options?: DecoderOption) => ["XINFO", "CONSUMERS", key, group],
         reply: toInfoRecords<GlideString | number>,
         optionsAt: 2,
         readonly: true,
-        keys: KEY_AFTER_SUBCOMMAND,
+        keys: SECOND_ARG_KEY,
     }),
 };
