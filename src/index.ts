@@ -40,7 +40,9 @@ export {
     GlideClient,
     GlideClientConfiguration,
     type AdvancedGlideClientConfiguration,
+    type StandalonePubSubState,
 } from "./client/glide-client";
+export { ALL_CHANNELS, ALL_PATTERNS } from "./pubsub/modes";
 export {
     BaseBatch,
     Batch,

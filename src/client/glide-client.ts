@@ -1,13 +1,17 @@
 import { ConfigurationError, type ClosingError } from "../errors";
 import type { Connection } from "../connection/connection";
-import { installMethods, type ClientMethods, type CommandDef } from "../commands/core";
+import type { ClientMethods, CommandDef } from "../commands/core";
 import { customReply } from "../commands/generic-reply";
+import { standaloneGenericCommands } from "../commands/generic-extra";
 import { standaloneServerCommands } from "../commands/server";
+import { standalonePubSubCommands } from "../commands/pubsub";
+import { PubSub, validatePubSubConfig } from "../pubsub/pubsub";
+import { SubscriptionMode } from "../pubsub/modes";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import { StandaloneRouter } from "../routing/standalone";
 import type { Batch, BatchOptions } from "../batch/batch";
 import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
-import { BaseClient } from "./base-client";
+import { BaseClient, installClientMethods } from "./base-client";
 import {
     NodeDiscoveryMode,
     resolveConfig,
@@ -29,6 +33,13 @@ export namespace GlideClientConfiguration {
     }
 }
 
+export interface StandalonePubSubState {
+    desiredSubscriptions: Partial<Record<GlideClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
+    actualSubscriptions: Partial<Record<GlideClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
+}
+
+const STANDALONE_MODES = [SubscriptionMode.Exact, SubscriptionMode.Pattern];
+
 export type AdvancedGlideClientConfiguration = AdvancedBaseClientConfiguration & {};
 
 export type GlideClientConfiguration = BaseClientConfiguration & {
@@ -38,31 +49,41 @@ export type GlideClientConfiguration = BaseClientConfiguration & {
     nodeDiscoveryMode?: NodeDiscoveryMode;
 };
 
-export interface GlideClient extends ClientMethods<typeof standaloneServerCommands> {}
+export interface GlideClient
+    extends ClientMethods<typeof standaloneServerCommands>,
+        ClientMethods<typeof standalonePubSubCommands>,
+        ClientMethods<typeof standaloneGenericCommands> {}
 
 /** A client for a standalone server: one primary and, optionally, replicas for reads. */
 export class GlideClient extends BaseClient {
     readonly #router: StandaloneRouter;
+    readonly #pubsub: PubSub;
 
     private constructor(options: GlideClientConfiguration) {
         const config = resolveConfig(options, ["readOnly", "nodeDiscoveryMode"]);
-        if (options.pubsubSubscriptions !== undefined) {
-            throw new ConfigurationError("pubsubSubscriptions are not supported by glide-ts yet");
-        }
+        validatePubSubConfig(options.pubsubSubscriptions, STANDALONE_MODES);
         if (options.readOnly) throw new ConfigurationError("readOnly mode is not supported by glide-ts yet");
         if (options.nodeDiscoveryMode !== undefined && options.nodeDiscoveryMode !== NodeDiscoveryMode.Standard) {
             throw new ConfigurationError("Only NodeDiscoveryMode.Standard is supported by glide-ts yet");
         }
         super(config);
         this.#router = new StandaloneRouter(config);
+        // Subscriptions get a connection of their own, to the primary (see pubsub/subscriber.ts).
+        this.#pubsub = new PubSub(options.pubsubSubscriptions, config.defaultDecoder, async () => ({
+            ...(await this.connectionFor({ args: () => [] })).options,
+        }));
     }
 
     /** Creates a client and, unless `lazyConnect`, connects to every address before resolving. */
     static async createClient(options: GlideClientConfiguration): Promise<GlideClient> {
         const client = new GlideClient(options);
-        if (!client.config.lazyConnect) {
+        if (client.config.lazyConnect) {
+            // Configured subscriptions never wait for a first command: messages may be all the client is for.
+            client.#pubsub.start(0).catch(() => undefined);
+        } else {
             try {
                 await client.#router.connect();
+                await client.#pubsub.start(client.config.connection.connectionTimeoutMs);
             } catch (error) {
                 client.close();
                 throw error;
@@ -79,6 +100,7 @@ export class GlideClient extends BaseClient {
 
     protected closeConnections(error: ClosingError): void {
         this.#router.close(error);
+        this.#pubsub.close(error);
     }
 
     /** Sends any command as given; the reply is shaped as GLIDE shapes generic replies. */
@@ -106,6 +128,55 @@ export class GlideClient extends BaseClient {
         return batchResult(commands, batch.isAtomic, replies, wantBytes, raiseOnError);
     }
 
+    subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels);
+    }
+
+    /** Subscribes and waits (timeoutMs; 0: forever) until the server confirmed every channel. */
+    subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels, timeoutMs);
+    }
+
+    psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns);
+    }
+
+    psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns, timeoutMs);
+    }
+
+    /** null (ALL_CHANNELS) or no argument: every channel. */
+    unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null);
+    }
+
+    unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null, timeoutMs);
+    }
+
+    punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null);
+    }
+
+    punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null, timeoutMs);
+    }
+
+    /** What the client wants to be subscribed to, and what the server confirmed. */
+    async getSubscriptions(): Promise<StandalonePubSubState> {
+        return this.#pubsub.state(STANDALONE_MODES, this.defaultDecoder === Decoder.Bytes);
+    }
+
+    /** The next published message, waiting for one; not with a configured callback. */
+    async getPubSubMessage(): Promise<PubSubMsg> {
+        return this.#pubsub.nextMessage();
+    }
+
+    /** The next published message, or null when none is waiting; not with a configured callback. */
+    tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
+        return this.#pubsub.tryNextMessage(decoder);
+    }
+
     /** Changes the database on every node; the choice survives reconnects. */
     async select(index: number): Promise<"OK"> {
         await this.connectionFor({ args: () => [] });
@@ -116,6 +187,4 @@ export class GlideClient extends BaseClient {
     }
 }
 
-installMethods(GlideClient.prototype, standaloneServerCommands, (self: GlideClient, def, params) =>
-    (self as unknown as { dispatch(def: CommandDef, params: unknown[]): Promise<unknown> }).dispatch(def, params),
-);
+installClientMethods(GlideClient.prototype, { ...standaloneServerCommands, ...standalonePubSubCommands, ...standaloneGenericCommands });

@@ -19,6 +19,11 @@ export interface ConnectionHooks {
     onReady?: (connection: Connection) => void;
     /** The socket dropped; the connection will reconnect by itself unless closed. */
     onDisconnect?: (connection: Connection, error: Error) => void;
+    /**
+     * Replies that arrive with no request pending (a RESP2 subscriber's messages), decoded raw
+     * (bulk strings as Buffers). Without this hook such a reply is a protocol violation.
+     */
+    onUnsolicitedReply?: (reply: RespValue) => void;
 }
 
 /**
@@ -52,7 +57,7 @@ export class Connection {
         this.#hooks = hooks;
         this.address = `${options.host}:${options.port}`;
         this.#decoder = new RespDecoder({
-            bytesForNextReply: () => this.#inflight.peek()?.bytes ?? false,
+            bytesForNextReply: () => this.#inflight.peek()?.bytes ?? this.#hooks.onUnsolicitedReply !== undefined,
             onReply: (reply) => this.#onReply(reply),
             onPush: (items) => this.#hooks.onPush?.(items),
             onProtocolError: (error) => this.#onProtocolError(error),
@@ -104,6 +109,21 @@ export class Connection {
                 this.#waiting.push(request);
         }
         if (request.deadline < this.#timerAt) this.#armTimer(request.deadline);
+    }
+
+    /**
+     * Writes a command that takes no place in the FIFO because the server answers it out of band
+     * (RESP3 SUBSCRIBE family: pushes) or through onUnsolicitedReply. False when not ready: the
+     * caller repeats it from onReady.
+     */
+    sendUnanswered(args: CommandArg[]): boolean {
+        if (this.#state !== "ready") return false;
+        this.#writer.write(args);
+        if (!this.#flushScheduled) {
+            this.#flushScheduled = true;
+            process.nextTick(this.#flush);
+        }
+        return true;
     }
 
     /** Closes for good: every pending request is rejected with `error`. */
@@ -244,6 +264,7 @@ export class Connection {
     #onReply(reply: RespValue): void {
         const head = this.#inflight.peek();
         if (head === undefined) {
+            if (this.#hooks.onUnsolicitedReply !== undefined) return this.#hooks.onUnsolicitedReply(reply);
             this.#socket?.destroy(new ConnectionError(`Unexpected reply from ${this.address} with no request pending`));
             return;
         }

@@ -1,0 +1,95 @@
+import { ConfigurationError } from "../errors";
+import { Fifo } from "../connection/fifo";
+import { Decoder, type GlideString } from "../commands/types";
+
+/** One published message as the user receives it (GLIDE's PubSubMsg). */
+export interface PubSubMsg {
+    message: GlideString;
+    channel: GlideString;
+    pattern?: GlideString | null;
+}
+
+export type PubSubCallback = (msg: PubSubMsg, context: any) => void;
+
+interface RawMessage {
+    channel: Buffer;
+    message: Buffer;
+    pattern: Buffer | null;
+}
+
+interface Poller {
+    resolve: (msg: PubSubMsg) => void;
+    reject: (error: Error) => void;
+}
+
+function decoded(raw: RawMessage, decoder: Decoder): PubSubMsg {
+    if (decoder === Decoder.Bytes) return { message: raw.message, channel: raw.channel, pattern: raw.pattern };
+    return { message: raw.message.toString(), channel: raw.channel.toString(), pattern: raw.pattern?.toString() ?? null };
+}
+
+/**
+ * Hands published messages to the user: to the configured callback as they arrive, or into a
+ * queue read by getPubSubMessage (waiting) and tryGetPubSubMessage (never waiting). Messages
+ * are queued raw, so each reader's decoder applies when it takes one.
+ */
+export class MessageDelivery {
+    readonly #decoder: Decoder;
+    readonly #callback: PubSubCallback | undefined;
+    readonly #context: unknown;
+    readonly #queue = new Fifo<RawMessage>(1024);
+    readonly #pollers = new Fifo<Poller>();
+    #closedError: Error | undefined;
+
+    constructor(defaultDecoder: Decoder, callback?: PubSubCallback, context?: unknown) {
+        this.#decoder = defaultDecoder;
+        this.#callback = callback;
+        this.#context = context;
+    }
+
+    readonly deliver = (channel: Buffer, message: Buffer, pattern: Buffer | null): void => {
+        const raw = { channel, message, pattern };
+        if (this.#callback !== undefined) {
+            try {
+                this.#callback(decoded(raw, this.#decoder), this.#context);
+            } catch (error) {
+                // The user's bug must not corrupt the connection that is decoding: surface it
+                // the way a throwing event listener does.
+                process.nextTick(() => {
+                    throw error;
+                });
+            }
+            return;
+        }
+        const poller = this.#pollers.shift();
+        if (poller !== undefined) poller.resolve(decoded(raw, this.#decoder));
+        else this.#queue.push(raw);
+    };
+
+    /** The next message, waiting for one if none is queued. */
+    next(): Promise<PubSubMsg> {
+        this.#checkPolling();
+        const raw = this.#queue.shift();
+        if (raw !== undefined) return Promise.resolve(decoded(raw, this.#decoder));
+        return new Promise((resolve, reject) => this.#pollers.push({ resolve, reject }));
+    }
+
+    /** The next message, or null when none is queued. */
+    tryNext(decoder?: Decoder): PubSubMsg | null {
+        this.#checkPolling();
+        const raw = this.#queue.shift();
+        return raw === undefined ? null : decoded(raw, decoder ?? this.#decoder);
+    }
+
+    /** Rejects every waiting getPubSubMessage() and later calls with `error`. */
+    close(error: Error): void {
+        this.#closedError ??= error;
+        for (const poller of this.#pollers.drain()) poller.reject(error);
+    }
+
+    #checkPolling(): void {
+        if (this.#closedError !== undefined) throw this.#closedError;
+        if (this.#callback !== undefined) {
+            throw new ConfigurationError("Messages go to the configured pubsub callback; polling for them would never return one");
+        }
+    }
+}

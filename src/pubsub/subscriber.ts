@@ -1,0 +1,153 @@
+import { Connection } from "../connection/connection";
+import { backoffDelay } from "../connection/backoff";
+import type { ConnectionOptions } from "../connection/options";
+import type { RespValue } from "../protocol/types";
+import { readFrame, type FrameSink } from "./frames";
+import { ALL_MODES, SUBSCRIBE_COMMAND, SubscriptionMode, UNSUBSCRIBE_COMMAND } from "./modes";
+import { keyBytes } from "./names";
+import type { SubscriptionRegistry } from "./registry";
+import { ConfirmationWaiters } from "./waiters";
+
+/** Receives the published messages, raw, in the order the server sent them. */
+export type MessageSink = (channel: Buffer, message: Buffer, pattern: Buffer | null) => void;
+
+/** Which names this subscriber serves (a cluster splits them across nodes); all by default. */
+export type Ownership = (mode: SubscriptionMode, key: string) => boolean;
+
+/** Names per SUBSCRIBE command, so that a huge resubscription does not make one giant frame. */
+const NAMES_PER_COMMAND = 1000;
+
+/**
+ * One connection dedicated to subscriptions, on RESP2 and RESP3 alike: on RESP2 a subscribed
+ * connection can run nothing else, and on RESP3 it keeps a flood of messages off the connection
+ * that carries commands. It tracks what the server confirmed (actual) against what the registry
+ * wants (desired), and converges the two: after every confirmation, and on every reconnect.
+ */
+export class Subscriber implements FrameSink {
+    readonly #registry: SubscriptionRegistry;
+    readonly #owns: Ownership;
+    readonly #deliver: MessageSink;
+    readonly #connection: Connection;
+    readonly #actual: Set<string>[] = [new Set(), new Set(), new Set()];
+    /** (Un)subscribe commands sent per name and not yet confirmed. */
+    readonly #inFlight: Map<string, number>[] = [new Map(), new Map(), new Map()];
+    readonly #waiters = new ConfirmationWaiters((mode, key, subscribed) => this.#isSettled(mode, key, subscribed));
+    #started = false;
+    #closed = false;
+    #attempt = 0;
+    #retryTimer: NodeJS.Timeout | undefined;
+
+    constructor(registry: SubscriptionRegistry, options: ConnectionOptions, deliver: MessageSink, owns: Ownership = () => true) {
+        this.#registry = registry;
+        this.#owns = owns;
+        this.#deliver = deliver;
+        const onFrame = (frame: RespValue): void => readFrame(frame, this);
+        this.#connection = new Connection(options, {
+            onPush: onFrame,
+            onUnsolicitedReply: onFrame,
+            onReady: () => this.#resubscribe(),
+            onDisconnect: () => this.#forgetServerState(),
+        });
+    }
+
+    /** Names the server confirmed for a mode. */
+    actual(mode: SubscriptionMode): ReadonlySet<string> {
+        return this.#actual[mode];
+    }
+
+    /** Connects (once) and keeps trying until the first success; resolves on the first handshake. */
+    start(): Promise<void> {
+        if (!this.#started) {
+            this.#started = true;
+            this.#keepConnecting();
+        }
+        return this.#connection.connect();
+    }
+
+    /** Brings the server in line with the registry for these names. */
+    sync(mode: SubscriptionMode, keys: Iterable<string>): void {
+        if (!this.#connection.isReady) {
+            // onReady resubscribes to everything desired.
+            if (!this.#started && !this.#closed) this.start().catch(() => undefined);
+            return;
+        }
+        const subscribe: string[] = [];
+        const unsubscribe: string[] = [];
+        for (const key of keys) {
+            if ((this.#inFlight[mode].get(key) ?? 0) > 0) continue;
+            const wanted = this.#wants(mode, key);
+            if (wanted !== this.#actual[mode].has(key)) (wanted ? subscribe : unsubscribe).push(key);
+        }
+        this.#send(SUBSCRIBE_COMMAND[mode], mode, subscribe);
+        this.#send(UNSUBSCRIBE_COMMAND[mode], mode, unsubscribe);
+    }
+
+    /** Waits until the server confirmed these names (un)subscribed; timeoutMs 0 waits forever. */
+    waitFor(mode: SubscriptionMode, keys: Iterable<string>, subscribed: boolean, timeoutMs: number): Promise<void> {
+        return this.#waiters.wait(mode, keys, subscribed, timeoutMs);
+    }
+
+    close(error: Error): void {
+        if (this.#closed) return;
+        this.#closed = true;
+        clearTimeout(this.#retryTimer);
+        this.#connection.close(error);
+        this.#waiters.close(error);
+    }
+
+    onMessage(channel: Buffer, message: Buffer, pattern: Buffer | null): void {
+        this.#deliver(channel, message, pattern);
+    }
+
+    onConfirmation(mode: SubscriptionMode, subscribed: boolean, name: Buffer | null): void {
+        if (name === null) return;
+        const key = name.toString("latin1");
+        const inFlight = this.#inFlight[mode];
+        const left = (inFlight.get(key) ?? 1) - 1;
+        if (left > 0) inFlight.set(key, left);
+        else inFlight.delete(key);
+        if (subscribed) this.#actual[mode].add(key);
+        else this.#actual[mode].delete(key);
+        // The user may have changed their mind while the command was under way.
+        if (left <= 0 && this.#wants(mode, key) !== subscribed) this.sync(mode, [key]);
+        this.#waiters.check(mode, key);
+    }
+
+    #wants(mode: SubscriptionMode, key: string): boolean {
+        return this.#registry.has(mode, key) && this.#owns(mode, key);
+    }
+
+    #isSettled(mode: SubscriptionMode, key: string, subscribed: boolean): boolean {
+        return !this.#inFlight[mode].has(key) && this.#actual[mode].has(key) === subscribed;
+    }
+
+    #send(command: string, mode: SubscriptionMode, keys: string[]): void {
+        const inFlight = this.#inFlight[mode];
+        for (let start = 0; start < keys.length; start += NAMES_PER_COMMAND) {
+            const chunk = keys.slice(start, start + NAMES_PER_COMMAND);
+            if (!this.#connection.sendUnanswered([command, ...chunk.map(keyBytes)])) return;
+            for (const key of chunk) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+        }
+    }
+
+    #resubscribe(): void {
+        this.#attempt = 0;
+        for (const mode of ALL_MODES) this.sync(mode, this.#registry.desired(mode));
+    }
+
+    #forgetServerState(): void {
+        for (const mode of ALL_MODES) {
+            this.#actual[mode].clear();
+            this.#inFlight[mode].clear();
+        }
+        this.#waiters.checkAll();
+    }
+
+    #keepConnecting(): void {
+        this.#connection.connect().catch(() => {
+            if (this.#closed || this.#connection.isReady) return;
+            const delay = backoffDelay(this.#connection.options.backoff, this.#attempt++);
+            this.#retryTimer = setTimeout(() => this.#keepConnecting(), delay);
+        });
+    }
+}
