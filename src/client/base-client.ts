@@ -1,7 +1,7 @@
 import { ClosingError, RequestError } from "../errors";
 import type { Connection } from "../connection/connection";
 import { Request, type Convert, type InflightCounter } from "../connection/request";
-import { callOptions, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
+import { callOptions, installMethods, type ClientMethods, type CommandDef, type CommandTable } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
 import { Decoder } from "../commands/types";
 import type { CommandArg } from "../protocol/types";
@@ -93,6 +93,7 @@ export abstract class BaseClient {
         const seconds = def.blockingSeconds!(...params) ?? 0;
         const timeoutMs = seconds > 0 ? seconds * 1000 + BLOCKING_GRACE_MS : Infinity;
         const home = await this.connectionFor(def, args, params);
+        if (def.sameConnection) return this.send(home, args, { bytes, convert: def.reply, timeoutMs });
         const connection = this.blockingPool.acquire(home.options);
         try {
             return await this.send(connection, args, { bytes, convert: def.reply, timeoutMs });
@@ -102,6 +103,11 @@ export abstract class BaseClient {
     }
 }
 
-installMethods(BaseClient.prototype, baseCommands, (self: BaseClient, def, params) =>
-    (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params),
-);
+/** Installs a table of command definitions as methods of a client class. */
+export function installClientMethods(proto: BaseClient, table: CommandTable): void {
+    installMethods(proto, table, (self: BaseClient, def, params) =>
+        (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params),
+    );
+}
+
+installClientMethods(BaseClient.prototype, baseCommands);

@@ -47,6 +47,12 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown> {
      */
     readonly blockingSeconds?: (...params: any[]) => number | undefined;
     /**
+     * With blockingSeconds: the command acts on its own connection's state (WAIT counts the
+     * replication of that connection's writes), so it keeps the long deadline but stays on the
+     * shared connection instead of taking a dedicated one.
+     */
+    readonly sameConnection?: boolean;
+    /**
      * Commands whose keys start after a keyword at a varying position (XREAD … STREAMS key …, a
      * "movablekeys" command): the keyword and the argv position its search starts from, as in the
      * command's key specs. `keys` is then absent.

@@ -93,8 +93,9 @@ export const genericExtraCommands = {
     wait: command({
         args: (numreplicas: number, timeout: number) => ["WAIT", numreplicas, timeout],
         reply: as<number>,
-        // WAIT's timeout is in milliseconds.
+        // WAIT's timeout is in milliseconds; it counts this connection's writes, so it stays on it.
         blockingSeconds: (_numreplicas: number, timeout: number) => timeout / 1000,
+        sameConnection: true,
     }),
     // Not readonly: WATCH must reach the primary, where the transaction it guards runs.
     watch: command({
@@ -102,34 +103,20 @@ export const genericExtraCommands = {
         reply: as<"OK">,
         keys: EVERY_ARG_KEY,
     }),
+    // GLIDE types the key as one key on BaseClient and as one or several on GlideClient: one
+    // definition takes either (several keys are sent as an empty key and KEYS …).
     migrate: command({
-        args: (
-            host: string,
-            port: number,
-            key: GlideString,
-            destinationDB: number,
-            timeout: number,
-            options?: MigrateOptions,
-        ) => migrateArgs(host, port, key, destinationDB, timeout, options),
+        args: migrateArgs,
         reply: toText,
         stringReply: true,
         keys: MIGRATED_KEY,
     }),
 };
 
-/**
- * Standalone only. `unwatch`: GlideClient (GLIDE's Batch has none). `migrate` of one key or several
- * (empty key + KEYS): GlideClient and Batch, whose signature widens BaseClient's single key.
- */
+/** Standalone only: `unwatch` is on GlideClient (GLIDE's Batch has none). */
 export const standaloneGenericCommands = {
     unwatch: command({
         args: () => ["UNWATCH"],
         reply: as<"OK">,
-    }),
-    migrate: command({
-        args: migrateArgs,
-        reply: toText,
-        stringReply: true,
-        keys: MIGRATED_KEY,
     }),
 };
