@@ -23,9 +23,16 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.deepEqual(await client.exec(legacy, true), ["OK", "v"]);
         });
 
-        it("a transaction over several slots is refused by the server", async () => {
-            const batch = new ClusterBatch(true).set(uniqueKey("one"), "1").set(uniqueKey("two"), "2");
-            await assert.rejects(client.exec(batch, true), RequestError);
+        it("a transaction over keys of several nodes fails at once, saying why", async () => {
+            const [first] = keysInOneSlot(1, "tx-first");
+            const shards = (await client.customCommand(["CLUSTER", "SLOTS"])) as [number, number][];
+            const otherNode = Array.from({ length: 1000 }, () => uniqueKey("tx-other")).find(
+                (key) => !shards.some(([start, end]) => start <= keySlot(first) && keySlot(first) <= end && start <= keySlot(key) && keySlot(key) <= end),
+            )!;
+            const batch = new ClusterBatch(true).set(first, "1").set(otherNode, "2");
+            const started = performance.now();
+            await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof RequestError && /one node/.test(error.message));
+            assert.ok(performance.now() - started < 1000, "no bouncing between the nodes until the timeout");
         });
 
         it("a pipeline sends each command to its own slot and keeps the caller's order", async () => {

@@ -86,6 +86,8 @@ export class ClusterExecutor {
         let asking: string | undefined;
         /** Where the last MOVED pointed: the next attempt goes there, whatever the map says by then. */
         let movedTo: string | undefined;
+        /** Transactions: nodes already tried, so keys spread over two nodes cannot bounce forever. */
+        const tried = options.frames === "transaction" ? new Set<Connection>() : undefined;
         for (let attempt = 0; ; attempt++) {
             let error: unknown;
             let connection: Connection | undefined;
@@ -111,6 +113,12 @@ export class ClusterExecutor {
             movedTo = undefined;
             if (attempt >= MAX_ATTEMPTS) throw error;
             const redirect = classifyError(error, this.settings.isClosed());
+            if (tried !== undefined && connection !== undefined && (redirect.kind === "moved" || redirect.kind === "ask")) {
+                tried.add(connection);
+                if (tried.has(this.router.nodeAt(withHost(redirect.address, connection)))) {
+                    throw new RequestError(`${(error as Error).message}: the keys of one transaction must be served by one node (use a {hash tag})`);
+                }
+            }
             switch (redirect.kind) {
                 case "moved": {
                     const address = withHost(redirect.address, connection);
@@ -208,11 +216,11 @@ export class ClusterExecutor {
 const REDIRECT_OR_RETRY = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN) /;
 
 /**
- * A batch whose commands were redirected (a transaction then fails with EXECABORT) is retried as
- * a whole: the redirect becomes the batch's error. The last reply (EXEC's) is the outcome itself.
+ * A transaction whose commands were redirected (EXEC then fails with EXECABORT), or whose EXEC
+ * was, is retried as a whole: the redirect becomes the batch's error.
  */
 function raiseRedirect(replies: RespValue[]): RespValue[] {
-    for (let i = 0; i < replies.length - 1; i++) {
+    for (let i = 0; i < replies.length; i++) {
         const reply = replies[i];
         if (reply instanceof RequestError && REDIRECT_OR_RETRY.test(reply.message)) throw reply;
     }
