@@ -1,5 +1,6 @@
 import { ConfigurationError } from "../errors";
 import { Fifo } from "../connection/fifo";
+import type { BufferInternals } from "../protocol/resp-bytes";
 import { Decoder, type GlideString } from "../commands/types";
 
 /** One published message as the user receives it (GLIDE's PubSubMsg). */
@@ -22,9 +23,17 @@ interface Poller {
     reject: (error: Error) => void;
 }
 
+function text(bytes: Buffer): string {
+    return (bytes as unknown as BufferInternals).utf8Slice(0, bytes.length);
+}
+
+function decode(channel: Buffer, message: Buffer, pattern: Buffer | null, decoder: Decoder): PubSubMsg {
+    if (decoder === Decoder.Bytes) return { message, channel, pattern };
+    return { message: text(message), channel: text(channel), pattern: pattern === null ? null : text(pattern) };
+}
+
 function decoded(raw: RawMessage, decoder: Decoder): PubSubMsg {
-    if (decoder === Decoder.Bytes) return { message: raw.message, channel: raw.channel, pattern: raw.pattern };
-    return { message: raw.message.toString(), channel: raw.channel.toString(), pattern: raw.pattern?.toString() ?? null };
+    return decode(raw.channel, raw.message, raw.pattern, decoder);
 }
 
 /**
@@ -47,10 +56,9 @@ export class MessageDelivery {
     }
 
     readonly deliver = (channel: Buffer, message: Buffer, pattern: Buffer | null): void => {
-        const raw = { channel, message, pattern };
         if (this.#callback !== undefined) {
             try {
-                this.#callback(decoded(raw, this.#decoder), this.#context);
+                this.#callback(decode(channel, message, pattern, this.#decoder), this.#context);
             } catch (error) {
                 // The user's bug must not corrupt the connection that is decoding: surface it
                 // the way a throwing event listener does.
@@ -61,8 +69,8 @@ export class MessageDelivery {
             return;
         }
         const poller = this.#pollers.shift();
-        if (poller !== undefined) poller.resolve(decoded(raw, this.#decoder));
-        else this.#queue.push(raw);
+        if (poller !== undefined) poller.resolve(decode(channel, message, pattern, this.#decoder));
+        else this.#queue.push({ channel, message, pattern });
     };
 
     /** The next message, waiting for one if none is queued. */

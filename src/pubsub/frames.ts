@@ -9,6 +9,8 @@ export interface FrameSink {
     onConfirmation(mode: SubscriptionMode, subscribed: boolean, name: Buffer | null): void;
 }
 
+const [M, E, P, S] = Array.from("meps", (char) => char.charCodeAt(0));
+
 /**
  * Reads one frame of a subscriber connection: a RESP3 push, or a RESP2 array reply, both shaped
  * [kind, …]. Anything else (a RESP2 "pong", invalidation pushes) is not ours and is skipped.
@@ -16,6 +18,15 @@ export interface FrameSink {
 export function readFrame(frame: RespValue, sink: FrameSink): void {
     if (!Array.isArray(frame) || frame.length < 2) return;
     const head = frame[0];
+    if (Buffer.isBuffer(head)) {
+        // The hot path, without making a string of the kind: "message", "pmessage", "smessage".
+        const length = head.length;
+        if (length === 7 && head[0] === M && head[6] === E) return sink.onMessage(frame[1] as Buffer, frame[2] as Buffer, null);
+        if (length === 8 && head[1] === M && head[7] === E) {
+            if (head[0] === P) return sink.onMessage(frame[2] as Buffer, frame[3] as Buffer, frame[1] as Buffer);
+            if (head[0] === S) return sink.onMessage(frame[1] as Buffer, frame[2] as Buffer, null);
+        }
+    }
     const kind = typeof head === "string" ? head : Buffer.isBuffer(head) ? head.toString("latin1") : "";
     switch (kind) {
         case "message":

@@ -1,4 +1,4 @@
-import { Connection } from "../connection/connection";
+import { Connection, type ConnectionHooks } from "../connection/connection";
 import { backoffDelay } from "../connection/backoff";
 import type { ConnectionOptions } from "../connection/options";
 import type { RespValue } from "../protocol/types";
@@ -27,7 +27,11 @@ export class Subscriber implements FrameSink {
     readonly #registry: SubscriptionRegistry;
     readonly #owns: Ownership;
     readonly #deliver: MessageSink;
-    readonly #connection: Connection;
+    readonly #options: ConnectionOptions;
+    readonly #hooks: ConnectionHooks;
+    #connection: Connection;
+    /** The current connection completed its handshake at least once. */
+    #wasReady = false;
     readonly #actual: Set<string>[] = [new Set(), new Set(), new Set()];
     /** (Un)subscribe commands sent per name and not yet confirmed. */
     readonly #inFlight: Map<string, number>[] = [new Map(), new Map(), new Map()];
@@ -42,12 +46,14 @@ export class Subscriber implements FrameSink {
         this.#owns = owns;
         this.#deliver = deliver;
         const onFrame = (frame: RespValue): void => readFrame(frame, this);
-        this.#connection = new Connection(options, {
+        this.#options = options;
+        this.#hooks = {
             onPush: onFrame,
             onUnsolicitedReply: onFrame,
             onReady: () => this.#resubscribe(),
-            onDisconnect: () => this.#forgetServerState(),
-        });
+            onDisconnect: () => this.#onDisconnect(),
+        };
+        this.#connection = new Connection(options, this.#hooks);
     }
 
     /** Names the server confirmed for a mode. */
@@ -132,7 +138,23 @@ export class Subscriber implements FrameSink {
 
     #resubscribe(): void {
         this.#attempt = 0;
+        this.#wasReady = true;
         for (const mode of ALL_MODES) this.sync(mode, this.#registry.desired(mode));
+    }
+
+    #onDisconnect(): void {
+        this.#forgetServerState();
+        if (!this.#wasReady) return; // a failed attempt: #keepConnecting backs off and retries
+        this.#wasReady = false;
+        // Pub/sub is at-most-once: every moment offline loses messages, so the first attempt goes
+        // out at once instead of after the connection's backoff. Deferred: the dropped connection
+        // is still inside its close handling.
+        queueMicrotask(() => {
+            if (this.#closed) return;
+            this.#connection.close();
+            this.#connection = new Connection(this.#options, this.#hooks);
+            this.#keepConnecting();
+        });
     }
 
     #forgetServerState(): void {

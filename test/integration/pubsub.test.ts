@@ -78,6 +78,18 @@ for (const { name, protocol } of PROTOCOLS) {
             });
         }
 
+        it("with lazyConnect, configured subscriptions are made without waiting for a command", async () => {
+            const channel = uniqueKey("lazy");
+            const receiver = await newReceiver({ protocol, style: "callback", modes: { [Exact]: new Set([channel]) }, extra: { lazyConnect: true } });
+            try {
+                await waitFor("the subscription", async () => ((await publisher.pubsubNumSub([channel]))[0].numSub === 1 ? true : "not yet"));
+                await publisher.publish("lazy", channel);
+                assert.deepEqual(await receiver.take(1), [{ channel, message: "lazy", pattern: null }]);
+            } finally {
+                receiver.client.close();
+            }
+        });
+
         it("many channels and patterns at once", async () => {
             const prefix = uniqueKey("many");
             const channels = Array.from({ length: 300 }, (_, i) => `${prefix}:c${i}`);
