@@ -1,3 +1,4 @@
+import { RequestError } from "../errors";
 import type { RespValue } from "../protocol/types";
 import { SubscriptionMode } from "./modes";
 
@@ -7,6 +8,8 @@ export interface FrameSink {
     onMessage(channel: Buffer, message: Buffer, pattern: Buffer | null): void;
     /** The server confirmed a (un)subscription of `name` (null: unsubscribed from nothing). */
     onConfirmation(mode: SubscriptionMode, subscribed: boolean, name: Buffer | null): void;
+    /** The server refused a whole (un)subscribe command (ACL NOPERM, …). */
+    onRefusal(error: RequestError): void;
 }
 
 const [M, E, P, S] = Array.from("meps", (char) => char.charCodeAt(0));
@@ -16,6 +19,7 @@ const [M, E, P, S] = Array.from("meps", (char) => char.charCodeAt(0));
  * [kind, …]. Anything else (a RESP2 "pong", invalidation pushes) is not ours and is skipped.
  */
 export function readFrame(frame: RespValue, sink: FrameSink): void {
+    if (frame instanceof RequestError) return sink.onRefusal(frame);
     if (!Array.isArray(frame) || frame.length < 2) return;
     const head = frame[0];
     if (Buffer.isBuffer(head)) {

@@ -1,4 +1,6 @@
+import type { RequestError } from "../errors";
 import { Connection, type ConnectionHooks } from "../connection/connection";
+import { Fifo } from "../connection/fifo";
 import { backoffDelay } from "../connection/backoff";
 import type { ConnectionOptions } from "../connection/options";
 import type { RespValue } from "../protocol/types";
@@ -13,6 +15,14 @@ export type MessageSink = (channel: Buffer, message: Buffer, pattern: Buffer | n
 
 /** Which names this subscriber serves (a cluster splits them across nodes); all by default. */
 export type Ownership = (mode: SubscriptionMode, key: string) => boolean;
+
+/** A command written and not yet answered: one confirmation per name, or one refusal. */
+interface SentCommand {
+    mode: SubscriptionMode;
+    subscribed: boolean;
+    keys: string[];
+    unconfirmed: number;
+}
 
 /** Names per SUBSCRIBE command, so that a huge resubscription does not make one giant frame. */
 const NAMES_PER_COMMAND = 1000;
@@ -35,6 +45,8 @@ export class Subscriber implements FrameSink {
     readonly #actual: Set<string>[] = [new Set(), new Set(), new Set()];
     /** (Un)subscribe commands sent per name and not yet confirmed. */
     readonly #inFlight: Map<string, number>[] = [new Map(), new Map(), new Map()];
+    /** The same commands in order: the server answers them in order. */
+    readonly #sent = new Fifo<SentCommand>();
     readonly #waiters = new ConfirmationWaiters((mode, key, subscribed) => this.#isSettled(mode, key, subscribed));
     #started = false;
     #closed = false;
@@ -107,6 +119,8 @@ export class Subscriber implements FrameSink {
 
     onConfirmation(mode: SubscriptionMode, subscribed: boolean, name: Buffer | null): void {
         if (name === null) return;
+        const head = this.#sent.peek();
+        if (head !== undefined && --head.unconfirmed <= 0) this.#sent.shift();
         const key = name.toString("latin1");
         const inFlight = this.#inFlight[mode];
         const left = (inFlight.get(key) ?? 1) - 1;
@@ -117,6 +131,24 @@ export class Subscriber implements FrameSink {
         // The user may have changed their mind while the command was under way.
         if (left <= 0 && this.#wants(mode, key) !== subscribed) this.sync(mode, [key]);
         this.#waiters.check(mode, key);
+    }
+
+    /**
+     * The server refused the oldest unanswered command as a whole. Retrying would fail again,
+     * so its names stop being desired (subscribe) and whoever waits for them gets the error.
+     */
+    onRefusal(error: RequestError): void {
+        const refused = this.#sent.shift();
+        if (refused === undefined) return;
+        const { mode, subscribed, keys } = refused;
+        const inFlight = this.#inFlight[mode];
+        for (const key of keys) {
+            const left = (inFlight.get(key) ?? 1) - 1;
+            if (left > 0) inFlight.set(key, left);
+            else inFlight.delete(key);
+        }
+        if (subscribed) this.#registry.remove(mode, keys);
+        this.#waiters.fail(mode, keys, error);
     }
 
     #wants(mode: SubscriptionMode, key: string): boolean {
@@ -133,6 +165,7 @@ export class Subscriber implements FrameSink {
             const chunk = keys.slice(start, start + NAMES_PER_COMMAND);
             if (!this.#connection.sendUnanswered([command, ...chunk.map(keyBytes)])) return;
             for (const key of chunk) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+            this.#sent.push({ mode, subscribed: command === SUBSCRIBE_COMMAND[mode], keys: chunk, unconfirmed: chunk.length });
         }
     }
 
@@ -162,6 +195,7 @@ export class Subscriber implements FrameSink {
             this.#actual[mode].clear();
             this.#inFlight[mode].clear();
         }
+        this.#sent.drain();
         this.#waiters.checkAll();
     }
 

@@ -60,6 +60,17 @@ export class ConfirmationWaiters {
         }
     }
 
+    /** Rejects the waiters for any of these keys. */
+    fail(mode: SubscriptionMode, keys: readonly string[], error: Error): void {
+        for (const waiter of this.#waiters) {
+            if (waiter.mode === mode && keys.some((key) => waiter.remaining.has(key))) {
+                clearTimeout(waiter.timer);
+                this.#waiters.delete(waiter);
+                waiter.reject(error);
+            }
+        }
+    }
+
     close(error: Error): void {
         for (const waiter of this.#waiters) {
             clearTimeout(waiter.timer);
