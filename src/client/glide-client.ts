@@ -69,9 +69,12 @@ export class GlideClient extends BaseClient {
         super(config);
         this.#router = new StandaloneRouter(config);
         // Subscriptions get a connection of their own, to the primary (see pubsub/subscriber.ts).
-        this.#pubsub = new PubSub(options.pubsubSubscriptions, config.defaultDecoder, async () => ({
-            ...(await this.connectionFor({ args: () => [] })).options,
-        }));
+        this.#pubsub = new PubSub({
+            config: options.pubsubSubscriptions,
+            defaultDecoder: config.defaultDecoder,
+            locate: async () => ({ ...(await this.connectionFor({ args: () => [] })).options }),
+            checkIntervalMs: options.advancedConfiguration?.pubsubReconciliationIntervalMs,
+        });
     }
 
     /** Creates a client and, unless `lazyConnect`, connects to every address before resolving. */

@@ -46,6 +46,18 @@ function uniqueKeys(names: Iterable<GlideString>): string[] {
     return [...new Set(Array.from(names, nameKey))];
 }
 
+/** How often an idle subscriber connection is checked by default (GLIDE's reconciliation interval option). */
+export const DEFAULT_CHECK_INTERVAL_MS = 5000;
+
+export interface PubSubSetup {
+    config: PubSubConfig | undefined;
+    defaultDecoder: Decoder;
+    /** Where the subscriber connects, asked when the first subscription is made. */
+    locate: () => Promise<ConnectionOptions>;
+    /** advancedConfiguration.pubsubReconciliationIntervalMs: the subscriber's health check period. */
+    checkIntervalMs?: number;
+}
+
 /**
  * A client's pub/sub: the registry of desired subscriptions, the subscriber connection (opened
  * on the first subscription, at the address `locate` gives) and message delivery.
@@ -54,12 +66,17 @@ export class PubSub {
     readonly #registry = new SubscriptionRegistry();
     readonly #delivery: MessageDelivery;
     readonly #locate: () => Promise<ConnectionOptions>;
+    readonly #checkIntervalMs: number;
     #subscriber: Subscriber | undefined;
     #creating: Promise<Subscriber> | undefined;
     #closedError: Error | undefined;
 
-    constructor(config: PubSubConfig | undefined, defaultDecoder: Decoder, locate: () => Promise<ConnectionOptions>) {
+    constructor({ config, defaultDecoder, locate, checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS }: PubSubSetup) {
+        if (!Number.isInteger(checkIntervalMs) || checkIntervalMs <= 0) {
+            throw new ConfigurationError(`advancedConfiguration.pubsubReconciliationIntervalMs must be a positive integer, got ${checkIntervalMs}`);
+        }
         this.#locate = locate;
+        this.#checkIntervalMs = checkIntervalMs;
         this.#delivery = new MessageDelivery(defaultDecoder, config?.callback, config?.context);
         for (const [mode, names] of Object.entries(config?.channelsAndPatterns ?? {})) {
             if (names !== undefined) this.#registry.add(Number(mode) as SubscriptionMode, uniqueKeys(names));
@@ -130,7 +147,7 @@ export class PubSub {
         if (this.#subscriber !== undefined) return Promise.resolve(this.#subscriber);
         this.#creating ??= this.#locate().then(
             (options) => {
-                const subscriber = new Subscriber(this.#registry, options, this.#delivery.deliver);
+                const subscriber = new Subscriber(this.#registry, options, this.#delivery.deliver, { checkIntervalMs: this.#checkIntervalMs });
                 if (this.#closedError !== undefined) {
                     subscriber.close(this.#closedError);
                     throw this.#closedError;

@@ -1,4 +1,4 @@
-import type { RequestError } from "../errors";
+import { ConnectionError, type RequestError } from "../errors";
 import { Connection, type ConnectionHooks } from "../connection/connection";
 import { Fifo } from "../connection/fifo";
 import { backoffDelay } from "../connection/backoff";
@@ -52,12 +52,29 @@ export class Subscriber implements FrameSink {
     #closed = false;
     #attempt = 0;
     #retryTimer: NodeJS.Timeout | undefined;
+    readonly #checkIntervalMs: number;
+    #checkTimer: NodeJS.Timeout | undefined;
+    /** When the current connection last sent anything (performance.now()). */
+    #heardAt = 0;
 
-    constructor(registry: SubscriptionRegistry, options: ConnectionOptions, deliver: MessageSink, owns: Ownership = () => true) {
+    /**
+     * `checkIntervalMs`: how often an idle subscriber PINGs; a connection silent for two intervals
+     * is taken for dead (a subscriber only ever listens, so it would not notice otherwise).
+     */
+    constructor(
+        registry: SubscriptionRegistry,
+        options: ConnectionOptions,
+        deliver: MessageSink,
+        { checkIntervalMs, owns = () => true }: { checkIntervalMs: number; owns?: Ownership },
+    ) {
         this.#registry = registry;
         this.#owns = owns;
         this.#deliver = deliver;
-        const onFrame = (frame: RespValue): void => readFrame(frame, this);
+        this.#checkIntervalMs = checkIntervalMs;
+        const onFrame = (frame: RespValue): void => {
+            this.#heardAt = performance.now();
+            readFrame(frame, this);
+        };
         this.#options = options;
         this.#hooks = {
             onPush: onFrame,
@@ -109,6 +126,7 @@ export class Subscriber implements FrameSink {
         if (this.#closed) return;
         this.#closed = true;
         clearTimeout(this.#retryTimer);
+        clearInterval(this.#checkTimer);
         this.#connection.close(error);
         this.#waiters.close(error);
     }
@@ -172,6 +190,11 @@ export class Subscriber implements FrameSink {
     #resubscribe(): void {
         this.#attempt = 0;
         this.#wasReady = true;
+        this.#heardAt = performance.now();
+        if (this.#checkTimer === undefined) {
+            this.#checkTimer = setInterval(() => this.#checkAlive(), this.#checkIntervalMs);
+            this.#checkTimer.unref();
+        }
         for (const mode of ALL_MODES) this.sync(mode, this.#registry.desired(mode));
     }
 
@@ -188,6 +211,16 @@ export class Subscriber implements FrameSink {
             this.#connection = new Connection(this.#options, this.#hooks);
             this.#keepConnecting();
         });
+    }
+
+    #checkAlive(): void {
+        if (!this.#connection.isReady) return;
+        if (performance.now() - this.#heardAt > 2 * this.#checkIntervalMs) {
+            this.#connection.destroySocket(new ConnectionError(`Subscriber connection to ${this.#connection.address} stopped answering PING`));
+        } else {
+            // Answered by "pong" (RESP2, subscribed) or +PONG: either one counts as hearing back.
+            this.#connection.sendUnanswered(["PING"]);
+        }
     }
 
     #forgetServerState(): void {

@@ -101,6 +101,32 @@ for (const { name, protocol } of PROTOCOLS) {
             }
         });
 
+        it("a server that stops answering is noticed by the subscriber's PING and left for a new connection", async () => {
+            const channel = uniqueKey("silent");
+            const receiver = await newReceiver({
+                protocol,
+                style: "callback",
+                create,
+                modes: { [Exact]: new Set([channel]) },
+                extra: { advancedConfiguration: { pubsubReconciliationIntervalMs: 100 } },
+            });
+            try {
+                server.kill("SIGSTOP");
+                try {
+                    await waitFor("the subscriber to give up on the silent connection", async () =>
+                        (await receiver.client.getSubscriptions()).actualSubscriptions[Exact]?.size === 0 ? true : "still subscribed",
+                    { timeoutMs: 3000 });
+                } finally {
+                    server.kill("SIGCONT");
+                }
+                await waitFor("resubscription", () => converged(receiver, admin, channel));
+                await admin.publish("awake", channel);
+                assert.deepEqual(await receiver.take(1), [{ channel, message: "awake", pattern: null }]);
+            } finally {
+                receiver.client.close();
+            }
+        });
+
         it("a confirmation that comes too late rejects with TimeoutError; the subscription still happens", async () => {
             const channel = uniqueKey("late");
             const receiver = await newReceiver({ protocol, style: "tryGetPubSubMessage", create, modes: { [Exact]: new Set([uniqueKey()]) } });
