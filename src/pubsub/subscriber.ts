@@ -215,9 +215,10 @@ export class Subscriber implements FrameSink {
 
     #checkAlive(): void {
         if (!this.#connection.isReady) return;
-        if (performance.now() - this.#heardAt > 2 * this.#checkIntervalMs) {
+        const silentFor = performance.now() - this.#heardAt;
+        if (silentFor > 2 * this.#checkIntervalMs) {
             this.#connection.destroySocket(new ConnectionError(`Subscriber connection to ${this.#connection.address} stopped answering PING`));
-        } else {
+        } else if (silentFor >= this.#checkIntervalMs / 2) {
             // Answered by "pong" (RESP2, subscribed) or +PONG: either one counts as hearing back.
             this.#connection.sendUnanswered(["PING"]);
         }
