@@ -30,9 +30,8 @@ for (const { name, protocol } of PROTOCOLS) {
                 (key) => !shards.some(([start, end]) => start <= keySlot(first) && keySlot(first) <= end && start <= keySlot(key) && keySlot(key) <= end),
             )!;
             const batch = new ClusterBatch(true).set(first, "1").set(otherNode, "2");
-            const started = performance.now();
+            // Bouncing between the two nodes until the timeout would end in a TimeoutError or a bare MOVED.
             await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof RequestError && /one node/.test(error.message));
-            assert.ok(performance.now() - started < 1000, "no bouncing between the nodes until the timeout");
         });
 
         it("a pipeline sends each command to its own slot and keeps the caller's order", async () => {

