@@ -160,6 +160,18 @@ describe("topology discovery", () => {
         assert.equal(named(stale, "GET").length, 0);
     });
 
+    it("a seed the topology knows under another name is not kept connected", async () => {
+        const mock = await MockServer.start((command) => (command[0] === "CLUSTER" ? slotsReply(mock.port) : bulk("v")));
+        mocks.push(mock);
+        const client = await GlideClusterClient.createClient({ addresses: [{ host: "localhost", port: mock.port }] });
+        clients.push(client);
+        assert.equal(await client.get("k"), "v");
+        await waitFor("the seed connection to close", async () => {
+            const open = mock.sockets.filter((socket) => !socket.destroyed && !socket.readableEnded).length;
+            return open === 1 || `${open} connections open`;
+        });
+    });
+
     it("with a single seed, confirms its view with the nodes it names", async () => {
         const owner = { port: 0 };
         const handler: MockHandler = (command) => (command[0] === "CLUSTER" ? slotsReply(owner.port) : bulk("v"));

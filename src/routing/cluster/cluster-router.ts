@@ -207,6 +207,7 @@ export class ClusterRouter {
             throw new ConnectionError(`Could not read the cluster topology (${failures.join("; ") || "no slots assigned"})`);
         }
         if (view.fingerprint !== this.#fingerprint || !this.#discovered) this.#apply(view);
+        this.#dropNodesOutside(view);
     }
 
     async #askSlots(address: string): Promise<TopologyView> {
@@ -231,9 +232,18 @@ export class ClusterRouter {
         this.#slots = slots;
         this.#shards = shards;
         this.#fingerprint = view.fingerprint;
+    }
+
+    /**
+     * Closes connections to nodes neither the topology nor the slot map (patched by MOVED) names:
+     * seeds known under another name, failed nodes.
+     */
+    #dropNodesOutside(view: TopologyView): void {
         const members = new Set(view.shards.flatMap((shard) => [shard.primary, ...shard.replicas]));
+        const inUse = new Set<Connection>();
+        for (const shard of new Set(this.#slots)) if (shard) for (const node of [shard.primary, ...shard.replicas]) inUse.add(node);
         for (const [address, node] of this.#nodes) {
-            if (members.has(address)) {
+            if (members.has(address) || inUse.has(node)) {
                 if (!node.isReady) node.connect().catch(() => undefined);
                 continue;
             }
