@@ -1,10 +1,11 @@
 /**
- * Server commands with cluster routes (scripts, functions, memory, latency, persistence) on a
- * cluster of its own, since they change server-wide state. RESP2 and RESP3.
+ * Server commands with cluster routes (scripts, functions, memory, latency, persistence) and
+ * AZ-affinity reads, on a cluster of its own since they change server-wide state. RESP2 and RESP3.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { FlushMode, GlideClusterClient, InfoOptions } from "../../src";
+import { keySlot } from "../../src/routing/cluster/slot";
 import { PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { startCluster, type ClusterHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
@@ -16,9 +17,53 @@ const LIBRARY = (name: string) =>
 describe("cluster server commands", () => {
     let cluster: ClusterHandle;
     before(async () => {
-        cluster = await startCluster({ primaries: 3, replicasPerPrimary: 0 });
+        cluster = await startCluster({ primaries: 3, replicasPerPrimary: 1 });
     });
     after(async () => cluster?.stop());
+
+    it("AZAffinityReplicasAndPrimary reads go to the primary when it alone shares the client's zone", async () => {
+        const probe = await GlideClusterClient.createClient({ addresses: [cluster.seeds[0]], requestTimeout: 5000 });
+        const key = uniqueKey("az");
+        let localPrimary: number;
+        let otherZoneReplica: number;
+        try {
+            await probe.set(key, "v");
+            const ranges = (await probe.customCommand(["CLUSTER", "SLOTS"])) as unknown[][];
+            const shard = ranges.find((range) => (range[0] as number) <= keySlot(key) && keySlot(key) <= (range[1] as number))!;
+            localPrimary = (shard[2] as unknown[])[1] as number;
+            otherZoneReplica = (shard[3] as unknown[])[1] as number;
+            for (const node of cluster.seeds) {
+                const zone = node.port === localPrimary ? "zone-b" : "zone-a";
+                await probe.configSet({ "availability-zone": zone }, { route: { type: "routeByAddress", host: node.host, port: node.port } });
+            }
+            await probe.customCommand(["WAIT", "1", "1000"], { route: { type: "primarySlotKey", key } });
+        } finally {
+            probe.close();
+        }
+        const reader = await GlideClusterClient.createClient({
+            addresses: [cluster.seeds[0]],
+            requestTimeout: 5000,
+            readFrom: "AZAffinityReplicasAndPrimary",
+            clientAz: "zone-b",
+        });
+        try {
+            const calls = async (port: number) =>
+                Number(
+                    /^cmdstat_get:calls=(\d+)/m.exec(
+                        (await reader.info({
+                            sections: [InfoOptions.Commandstats],
+                            route: { type: "routeByAddress", host: cluster.seeds[0].host, port },
+                        })) as string,
+                    )?.[1] ?? 0,
+                );
+            const [primaryBefore, replicaBefore] = [await calls(localPrimary), await calls(otherZoneReplica)];
+            for (let i = 0; i < 10; i++) assert.equal(await reader.get(key), "v");
+            assert.equal((await calls(localPrimary)) - primaryBefore, 10);
+            assert.equal(await calls(otherZoneReplica), replicaBefore);
+        } finally {
+            reader.close();
+        }
+    });
 
     for (const { name, protocol } of PROTOCOLS) {
         describe(name, () => {
