@@ -74,11 +74,7 @@ export interface AdvancedBaseClientConfiguration {
     pubsubReconciliationIntervalMs?: number;
 }
 
-export interface PubSubMsg {
-    message: GlideString;
-    channel: GlideString;
-    pattern?: GlideString | null;
-}
+export type { PubSubMsg } from "../pubsub/delivery";
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 250;
 export const DEFAULT_INFLIGHT_LIMIT = 1000;

@@ -255,7 +255,10 @@ export class Connection {
             return;
         }
         this.#state = "reconnecting";
-        const delay = backoffDelay(this.#options.backoff, this.#attempt++);
+        // The first attempt after a drop is immediate (a killed connection comes back at once);
+        // backoff applies from the first failed attempt on.
+        const delay = this.#attempt === 0 ? 0 : backoffDelay(this.#options.backoff, this.#attempt - 1);
+        this.#attempt++;
         this.#reconnectTimer = setTimeout(() => {
             if (this.#state === "reconnecting") this.#open();
         }, delay);
