@@ -188,6 +188,16 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.equal(seen.length, keys.length, "no key twice");
             assert.deepEqual(seen.sort(), [...keys].sort());
 
+            // A cursor rebuilt from its id resumes where the scan was.
+            const resumed: string[] = [];
+            let resumable = new ClusterScanCursor();
+            do {
+                const [next, found] = await client.scan(new ClusterScanCursor(resumable.getCursor()), { match: `${prefix}*`, count: 50 });
+                resumed.push(...(found as string[]));
+                resumable = next;
+            } while (!resumable.isFinished());
+            assert.deepEqual(resumed.sort(), [...keys].sort());
+
             const [, bytes] = await client.scan(new ClusterScanCursor(), { match: `${prefix}*`, count: 1000, decoder: Decoder.Bytes });
             assert.ok(bytes.every((key) => Buffer.isBuffer(key)));
             await client.del(keys);

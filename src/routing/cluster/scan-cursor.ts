@@ -1,7 +1,7 @@
 /**
  * Cluster-wide SCAN: shards are scanned one after another, in slot order; each primary's own
- * SCAN cursor runs to 0, then every slot that primary owns counts as done. The state lives in
- * the cursor object, so several scans can run side by side.
+ * SCAN cursor runs to 0, then every slot that primary owns counts as done. The whole position
+ * is kept in the cursor, and its id (getCursor) encodes it, so a scan can resume from the id.
  */
 import { SLOT_COUNT } from "./slot";
 
@@ -14,7 +14,7 @@ export interface ScanPosition {
     /** The primary being scanned and its SCAN cursor. */
     address: string | undefined;
     nodeCursor: string;
-    /** Slots already covered. */
+    /** Slots already covered (1 = done). */
     done: Uint8Array;
 }
 
@@ -24,11 +24,11 @@ export class ClusterScanCursor {
     readonly position: ScanPosition | undefined;
 
     constructor(newCursor?: string | null, position?: ScanPosition) {
-        this.position = position;
-        this.#cursor = position ? `${position.slot}:${position.address ?? ""}:${position.nodeCursor}` : (newCursor ?? INITIAL);
+        this.position = position ?? decode(newCursor ?? INITIAL);
+        this.#cursor = position ? encode(position) : (newCursor ?? INITIAL);
     }
 
-    /** An opaque id of the scan's position. */
+    /** The scan's position as a string; `new ClusterScanCursor(id)` resumes from it. */
     getCursor(): string {
         return this.#cursor;
     }
@@ -54,4 +54,32 @@ export function markDone(done: Uint8Array, address: string, ownerOf: (slot: numb
     let next = 0;
     while (next < SLOT_COUNT && done[next] === 1) next++;
     return next;
+}
+
+/** "slot|address|nodeCursor|start-end,start-end" (the done slots as ranges). */
+function encode(position: ScanPosition): string {
+    const ranges: string[] = [];
+    for (let start = 0; start < SLOT_COUNT; start++) {
+        if (position.done[start] !== 1) continue;
+        let end = start;
+        while (end + 1 < SLOT_COUNT && position.done[end + 1] === 1) end++;
+        ranges.push(`${start}-${end}`);
+        start = end;
+    }
+    return `${position.slot}|${position.address ?? ""}|${position.nodeCursor}|${ranges.join(",")}`;
+}
+
+function decode(id: string): ScanPosition | undefined {
+    const parts = id.split("|");
+    if (parts.length !== 4) return undefined;
+    const [slot, address, nodeCursor, ranges] = parts;
+    const position = initialPosition();
+    position.slot = Number(slot);
+    position.address = address === "" ? undefined : address;
+    position.nodeCursor = nodeCursor;
+    for (const range of ranges === "" ? [] : ranges.split(",")) {
+        const [start, end] = range.split("-").map(Number);
+        position.done.fill(1, start, end + 1);
+    }
+    return Number.isInteger(position.slot) ? position : undefined;
 }
