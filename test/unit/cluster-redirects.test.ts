@@ -1,7 +1,7 @@
 /** MOVED, ASK, TRYAGAIN and CLUSTERDOWN handling, and refresh throttling, against scripted mock nodes. */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { ClusterBatch, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { ClusterBatch, ClusterScanCursor, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
 import { MIN_REFRESH_INTERVAL_MS } from "../../src/routing/cluster/cluster-router";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { waitFor } from "../helpers/wait";
@@ -180,6 +180,24 @@ describe("topology discovery", () => {
         owner.port = seed.port;
         await clientOf(seed);
         assert.equal(slotQueries(seed), 2);
+    });
+});
+
+describe("cluster scan over a partly covered cluster", () => {
+    it("fails on an uncovered slot unless allowNonCoveredSlots, then scans what is covered", async () => {
+        const mock = await MockServer.start((command) => {
+            if (command[0] === "CLUSTER") return `*1\r\n*3\r\n:0\r\n:100\r\n*2\r\n${bulk("127.0.0.1")}:${mock.port}\r\n`;
+            if (command[0] === "SCAN") return `*2\r\n${bulk("0")}*1\r\n${bulk("only-key")}`;
+            return "-ERR unexpected\r\n";
+        });
+        mocks.push(mock);
+        const client = await clientOf(mock);
+        let [cursor, keys] = await client.scan(new ClusterScanCursor());
+        assert.deepEqual(keys, ["only-key"]);
+        await assert.rejects(client.scan(cursor), (error: Error) => /allowNonCoveredSlots/.test(error.message));
+        [cursor, keys] = await client.scan(cursor, { allowNonCoveredSlots: true });
+        assert.ok(cursor.isFinished());
+        assert.deepEqual(keys, []);
     });
 });
 
