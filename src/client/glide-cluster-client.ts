@@ -264,8 +264,7 @@ export class GlideClusterClient extends BaseClient {
         if (multi !== undefined) {
             const groups = splitBySlot(args, multi.step);
             if (groups.length > 1) {
-                const sent = groups.map((group) => this.#executor.run({ kind: "slot", slot: group.slot, read: readonly }, group.args, request));
-                return Promise.all(sent).then((replies) => combine(multi, groups, replies));
+                return this.#executor.runSlotCommands(groups, readonly, request).then((replies) => combine(multi, groups, replies));
             }
         }
         const slot = keySlot(args[keyAt] as GlideString);

@@ -82,7 +82,7 @@ describe("cluster resharding under traffic", () => {
                 const migrating = Array.from({ length: 8 }, (_, worker) => Array.from({ length: 10 }, (_, i) => `${tag}:${worker}:${i}`));
                 const elsewhere = Array.from({ length: 4 }, () => Array.from({ length: 10 }, () => uniqueKey("steady")));
                 const traffic = new Traffic(client);
-                traffic.start([...migrating, ...elsewhere]);
+                traffic.start([...migrating, ...elsewhere], 2);
                 await sleep(200);
 
                 const source = await ownerOf(nodes, slot);

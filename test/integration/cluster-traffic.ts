@@ -19,12 +19,16 @@ export class Traffic {
 
     constructor(readonly client: GlideClusterClient) {}
 
-    /** One worker per group of keys; each loops SET then GET on its keys until stopped. */
-    start(groups: string[][]): void {
+    /**
+     * One worker per group of keys; each loops SET then GET on its keys until stopped. With
+     * `multiSlotReaders`, that many more loop MGET over every key (many slots in one call).
+     */
+    start(groups: string[][], multiSlotReaders = 0): void {
         for (const keys of groups) {
             for (const key of keys) this.keys.set(key, { acked: 0, attempted: 0 });
             this.#workers.push(this.#work(keys));
         }
+        for (let i = 0; i < multiSlotReaders; i++) this.#workers.push(this.#readAll());
     }
 
     async stop(): Promise<void> {
@@ -50,6 +54,22 @@ export class Traffic {
                 this.ops += 2;
             } catch (error) {
                 this.errors.push({ key, error: error as Error, at: performance.now() });
+                await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+        }
+    }
+
+    async #readAll(): Promise<void> {
+        const keys = [...this.keys.keys()];
+        while (this.#running) {
+            const ackedBefore = keys.map((key) => this.keys.get(key)!.acked);
+            try {
+                const values = await this.client.mget(keys);
+                const stale = keys.findIndex((_, index) => Number(values[index]) < ackedBefore[index]);
+                if (stale >= 0) throw new Error(`MGET read ${String(values[stale])} for ${keys[stale]} after acknowledged ${ackedBefore[stale]}`);
+                this.ops++;
+            } catch (error) {
+                this.errors.push({ key: "MGET", error: error as Error, at: performance.now() });
                 await new Promise((resolve) => setTimeout(resolve, 20));
             }
         }

@@ -81,6 +81,22 @@ describe("cluster redirections", () => {
         assert.equal(named(b, "BLPOP").length, 1);
     });
 
+    it("a multi-slot command whose part is MOVED retries that part alone on the new owner", async () => {
+        let bPort = 0;
+        const { a, b } = await twoNodes({
+            a: (command) =>
+                command[1].startsWith("{moved}")
+                    ? `-MOVED ${keySlot(command[1])} 127.0.0.1:${bPort}\r\n`
+                    : `*${command.length - 1}\r\n${command.slice(1).map((key) => bulk(`a:${key}`)).join("")}`,
+            b: (command) => `*${command.length - 1}\r\n${command.slice(1).map((key) => bulk(`b:${key}`)).join("")}`,
+        });
+        bPort = b.port;
+        const client = await clientOf(a);
+        const keys = ["{x}1", "{moved}1", "{y}1", "{x}2", "{moved}2"];
+        assert.deepEqual(await client.mget(keys), ["a:{x}1", "b:{moved}1", "a:{y}1", "a:{x}2", "b:{moved}2"]);
+        assert.deepEqual(named(b, "MGET"), [["MGET", "{moved}1", "{moved}2"]]);
+    });
+
     it("ASK: ASKING and the command go to the target together; the slot map is unchanged", async () => {
         let bPort = 0;
         const { a, b } = await twoNodes({
