@@ -1,4 +1,4 @@
-import { ClosingError, ConfigurationError, ConnectionError, RequestError, TimeoutError } from "../errors";
+import { ConfigurationError, RequestError, type ClosingError } from "../errors";
 import type { Connection } from "../connection/connection";
 import { callOptions, firstKeyPosition, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
 import {
@@ -22,6 +22,7 @@ import { combine, multiSlotCommand, splitBySlot } from "../routing/cluster/multi
 import { keylessPolicy, type CommandPolicy } from "../routing/cluster/policies";
 import { classifyError } from "../routing/cluster/redirect";
 import { singleNodeTarget } from "../routing/cluster/route-target";
+import { runPipeline, type PipelineCommand } from "../routing/cluster/pipeline";
 import { clusterScanStep } from "../routing/cluster/scan";
 import type { ClusterScanCursor } from "../routing/cluster/scan-cursor";
 import { keySlot } from "../routing/cluster/slot";
@@ -67,15 +68,6 @@ function periodicCheckMs(checks: PeriodicChecks | undefined): number | undefined
         );
     }
     return seconds * 1000;
-}
-
-function isServerError(error: unknown): boolean {
-    return (
-        error instanceof RequestError &&
-        !(error instanceof TimeoutError) &&
-        !(error instanceof ConnectionError) &&
-        !(error instanceof ConfigurationError)
-    );
 }
 
 function recoveryQueueSize(size: number | undefined): number {
@@ -200,8 +192,9 @@ export class GlideClusterClient extends BaseClient {
 
     /**
      * Runs a batch. Atomic: MULTI … EXEC on the node of its first key's slot (or `route`), retried
-     * whole when redirected. Pipeline: every command goes to its own slot's node, all written in
-     * the same tick; MOVED/ASK are followed, TRYAGAIN and lost connections only per retryStrategy.
+     * whole when redirected. Pipeline: every command (or part of one) goes to its slot's node, each
+     * node's share as one request in batch order; MOVED/ASK are followed, TRYAGAIN and lost
+     * connections retried only per retryStrategy.
      */
     async exec(batch: ClusterBatch, raiseOnError: boolean, options?: ClusterBatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
         const commands = batch.commands;
@@ -220,32 +213,24 @@ export class GlideClusterClient extends BaseClient {
             const replies = await this.#executor.run(target, batchFrames(commands, false), { bytes, timeoutMs, frames: "pipeline" });
             return batchResult(commands, false, replies as RespValue[], wantBytes, raiseOnError);
         }
-        if (!this.#router.connected) await this.#router.connect();
         const request: RequestShape = {
             bytes,
             timeoutMs,
             retryServerErrors: options?.retryStrategy?.retryServerError ?? false,
             retryConnectionErrors: options?.retryStrategy?.retryConnectionError ?? false,
         };
-        // Looked up first, so every command is then sent in the same tick, in order.
         const facts = await Promise.all(
             commands.map((command) => (command.def === CUSTOM_COMMAND ? this.#commandInfo.lookup(command.args).catch(() => undefined) : undefined)),
         );
-        const settled = await Promise.allSettled(commands.map((command, index) => this.#pipelined(command, request, facts[index])));
-        const replies = settled.map((result) => {
-            if (result.status === "fulfilled") return result.value as RespValue;
-            // A server's reply to one command takes its place; a timeout or lost connection fails the batch.
-            if (isServerError(result.reason)) return result.reason as RespValue;
-            throw result.reason;
+        const plan = commands.map(({ def, args }, index): PipelineCommand => {
+            const custom = def === CUSTOM_COMMAND;
+            const keyAt = custom ? routingKeyPosition(args, facts[index]) : firstKeyPosition(def, args);
+            const read = custom ? facts[index]?.readonly === true : def.readonly === true;
+            const policy = keyAt === undefined ? (keylessPolicy(args) ?? facts[index]?.policy) : undefined;
+            return { args, keyAt, read, policy };
         });
-        return batchResult(commands, false, replies, wantBytes, raiseOnError);
-    }
-
-    #pipelined(command: QueuedCommand, request: RequestShape, facts: CommandFacts | undefined): Promise<unknown> {
-        const keyAt = firstKeyPosition(command.def, command.args);
-        if (keyAt !== undefined) return this.#keyed(command.args, keyAt, command.def.readonly === true, request);
-        if (command.def === CUSTOM_COMMAND) return this.#customByFacts(command.args, request, facts);
-        return this.#executor.run({ kind: "random" }, command.args, request);
+        const replies = await runPipeline(this.#executor, plan, request);
+        return batchResult(commands, false, replies as RespValue[], wantBytes, raiseOnError);
     }
 
     /** A transaction runs where its first key lives (its keys must share a slot), else anywhere. */

@@ -48,6 +48,35 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.deepEqual(rest, [...keys.map((_, i) => `v${i}`), 2, keys.length]);
         });
 
+        it("a pipeline larger than the in-flight limit counts once per node", async () => {
+            const tag = uniqueKey("large");
+            const batch = new ClusterBatch(false);
+            for (let i = 0; i < 2500; i++) batch.set(`${tag}:${i}-${uniqueKey()}`, "v");
+            const replies = (await client.exec(batch, true))!;
+            assert.equal(replies.length, 2500);
+            assert.ok(replies.every((reply) => reply === "OK"));
+        });
+
+        it("a pipeline mixes keyed, multi-slot and broadcast commands, replies in batch order", async () => {
+            const keys = Array.from({ length: 20 }, (_, i) => `mixed-${uniqueKey()}-${i}`);
+            const batch = new ClusterBatch(false)
+                .mset(Object.fromEntries(keys.map((key) => [key, key])))
+                .mget(keys)
+                .customCommand(["DBSIZE"])
+                .customCommand(["PING"])
+                .exists(keys)
+                .del(keys)
+                .get(keys[0]);
+            const [mset, mget, dbsize, ping, exists, del, gone] = (await client.exec(batch, true))!;
+            assert.equal(mset, "OK");
+            assert.deepEqual(mget, keys);
+            assert.ok(typeof dbsize === "number" && dbsize >= keys.length);
+            assert.equal(ping, "PONG");
+            assert.equal(exists, keys.length);
+            assert.equal(del, keys.length);
+            assert.equal(gone, null);
+        });
+
         it("raiseOnError false leaves a command's error in place; bytes when asked", async () => {
             const key = uniqueKey("errors");
             const batch = new ClusterBatch(false).customCommand(["LPUSH", key, "x"]).get(key).lpop(key);

@@ -97,6 +97,26 @@ describe("cluster redirections", () => {
         assert.deepEqual(named(b, "MGET"), [["MGET", "{moved}1", "{moved}2"]]);
     });
 
+    it("a pipeline part that meets MOVED is retried alone; TRYAGAIN stays in place without retryStrategy", async () => {
+        let bPort = 0;
+        const { a, b } = await twoNodes({
+            a: (command) => {
+                if (command[1].startsWith("{moved}")) return `-MOVED ${keySlot(command[1])} 127.0.0.1:${bPort}\r\n`;
+                if (command[1].startsWith("{busy}")) return "-TRYAGAIN slot migrating\r\n";
+                return bulk(`a:${command[1]}`);
+            },
+            b: (command) => bulk(`b:${command[1]}`),
+        });
+        bPort = b.port;
+        const client = await clientOf(a);
+        const batch = new ClusterBatch(false).get("{x}1").get("{moved}1").get("{busy}1").get("{x}2");
+        const replies = (await client.exec(batch, false))!;
+        assert.deepEqual(replies.slice(0, 2), ["a:{x}1", "b:{moved}1"]);
+        assert.ok(replies[2] instanceof RequestError && /^TRYAGAIN/.test(replies[2].message));
+        assert.equal(replies[3], "a:{x}2");
+        assert.equal(named(a, "GET").filter((command) => command[1] === "{busy}1").length, 1);
+    });
+
     it("ASK: ASKING and the command go to the target together; the slot map is unchanged", async () => {
         let bPort = 0;
         const { a, b } = await twoNodes({

@@ -65,7 +65,7 @@ export class ClusterExecutor {
         const timeoutMs = options.timeoutMs ?? this.settings.requestTimeoutMs;
         const deadline = performance.now() + timeoutMs;
         if (this.router.connected) {
-            const connection = this.#resolve(target);
+            const connection = this.resolve(target);
             if (connection !== undefined && connection.isReady) {
                 // The common case costs one send; the redirect loop only runs when it fails.
                 const sent = this.#transmit(connection, args, options, timeoutMs, false);
@@ -98,7 +98,7 @@ export class ClusterExecutor {
                 const remaining = deadline - performance.now();
                 if (remaining <= 0) throw new TimeoutError("Request timed out (while following cluster redirections or recovering)");
                 const redirectedTo = asking ?? movedTo;
-                connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.#resolve(target);
+                connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.resolve(target);
                 if (connection === undefined) {
                     error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
                 } else {
@@ -209,7 +209,8 @@ export class ClusterExecutor {
         return aggregate(policy, replies);
     }
 
-    #resolve(target: Target): Connection | undefined {
+    /** The node a target means now, per the slot map. */
+    resolve(target: Target): Connection | undefined {
         switch (target.kind) {
             case "slot":
                 return this.router.nodeForSlot(target.slot, target.read);
