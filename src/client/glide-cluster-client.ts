@@ -18,7 +18,7 @@ import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
 import { ClusterRouter } from "../routing/cluster/cluster-router";
 import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../routing/cluster/command-info";
 import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
-import { combine, multiSlotCommand, splitBySlot } from "../routing/cluster/multi-slot";
+import { multiSlotCommand, splitBySlot } from "../routing/cluster/multi-slot";
 import { keylessPolicy, type CommandPolicy } from "../routing/cluster/policies";
 import { classifyError } from "../routing/cluster/redirect";
 import { singleNodeTarget } from "../routing/cluster/route-target";
@@ -244,13 +244,14 @@ export class GlideClusterClient extends BaseClient {
     }
 
     #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape): Promise<unknown> {
-        const name = typeof args[0] === "string" ? args[0].toUpperCase() : args[0];
-        const multi = keyAt === 1 ? multiSlotCommand(name) : undefined;
-        if (multi !== undefined) {
-            const groups = splitBySlot(args, multi.step);
-            if (groups.length > 1) {
-                return this.#executor.runSlotCommands(groups, readonly, request).then((replies) => combine(multi, groups, replies));
-            }
+        const multi = keyAt === 1 ? multiSlotCommand(typeof args[0] === "string" ? args[0].toUpperCase() : args[0]) : undefined;
+        if (multi !== undefined && splitBySlot(args, multi.step).length > 1) {
+            // One part per slot, each node's parts in one request: planned as a one-command pipeline.
+            const { convert, ...unconverted } = request;
+            return runPipeline(this.#executor, [{ args, keyAt, read: readonly, policy: undefined }], unconverted).then(([reply]) => {
+                if (reply instanceof Error) throw reply;
+                return convert === undefined ? reply : convert(reply as RespValue, request.bytes);
+            });
         }
         const slot = keySlot(args[keyAt] as GlideString);
         return this.#executor.run({ kind: "slot", slot, read: readonly }, args, request);

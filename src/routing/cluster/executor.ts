@@ -145,52 +145,6 @@ export class ClusterExecutor {
         }
     }
 
-    /**
-     * Runs one command per slot (a split multi-slot command): the commands bound for the same node
-     * travel as one request, so a call counts once per node against the in-flight limit. A
-     * command that meets a redirect, or a node not ready, falls back to its own `run`.
-     */
-    async runSlotCommands(commands: { slot: number; args: CommandArg[] }[], read: boolean, options: ExecuteOptions): Promise<unknown[]> {
-        if (!this.router.connected) await this.router.connect();
-        const results: unknown[] = new Array(commands.length);
-        const alone = (index: number): Promise<void> =>
-            this.run({ kind: "slot", slot: commands[index].slot, read }, commands[index].args, options).then((value) => {
-                results[index] = value;
-            });
-        const byNode = new Map<Connection, number[]>();
-        const pending: Promise<unknown>[] = [];
-        commands.forEach((command, index) => {
-            const node = this.router.nodeForSlot(command.slot, read);
-            if (node === undefined || !node.isReady) pending.push(alone(index));
-            else byNode.set(node, [...(byNode.get(node) ?? []), index]);
-        });
-        for (const [node, indexes] of byNode) {
-            const frames = indexes.map((index) => commands[index].args);
-            const sent = this.send(node, frames, { bytes: options.bytes, timeoutMs: options.timeoutMs, multi: true });
-            pending.push(
-                sent.then(
-                    (replies) =>
-                        Promise.all(
-                            indexes.map((index, k) => {
-                                const reply = (replies as RespValue[])[k];
-                                if (reply instanceof RequestError) {
-                                    if (classifyError(reply, false).kind === "fail") throw reply;
-                                    return alone(index);
-                                }
-                                results[index] = options.convert === undefined ? reply : options.convert(reply, options.bytes);
-                            }),
-                        ),
-                    (error) => {
-                        if (classifyError(error, this.settings.isClosed()).kind === "fail") throw error;
-                        return Promise.all(indexes.map(alone));
-                    },
-                ),
-            );
-        }
-        await Promise.all(pending);
-        return results;
-    }
-
     /** Runs on several nodes in parallel and combines the replies by the response policy. */
     async runOnNodes(
         addresses: string[],
