@@ -57,7 +57,9 @@ export {
     GlideClusterClientConfiguration,
     type AdvancedGlideClusterClientConfiguration,
 } from "./client/glide-cluster-client";
+export { ClientPauseMode, FunctionRestorePolicy } from "./commands/cluster-server";
 export type {
+    LolwutOptions,
     ClusterBatchOptions,
     ClusterBatchRetryStrategy,
     ClusterResponse,

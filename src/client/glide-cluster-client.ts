@@ -184,6 +184,14 @@ export class GlideClusterClient extends BaseClient {
         return this.#keyless(args, request, keylessPolicy(args) ?? facts?.policy);
     }
 
+    /** Changes the database on every node (Valkey 9 clusters); the choice survives reconnects. */
+    async select(index: number): Promise<"OK"> {
+        if (!this.#router.connected) await this.#router.connect();
+        await this.#executor.runOnNodes(this.#router.allAddresses(), ["SELECT", index], { bytes: false }, "allSucceeded");
+        this.#router.useDatabase(index);
+        return "OK";
+    }
+
     /** One step of a cluster-wide SCAN; call again with the returned cursor until it `isFinished()`. */
     scan(cursor: ClusterScanCursor, options?: ClusterScanOptions & DecoderOption): Promise<[ClusterScanCursor, GlideString[]]> {
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;

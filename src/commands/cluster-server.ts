@@ -11,6 +11,24 @@ import { statusAs, toBoolean, toRecord, toText } from "./replies";
 import type { DecoderOption, GlideReturnType, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
 
+// Option types of server commands GlideClient will share (defined here first; move them to
+// options.ts when the standalone signatures arrive).
+export enum ClientPauseMode {
+    ALL = "ALL",
+    WRITE = "WRITE",
+}
+
+export enum FunctionRestorePolicy {
+    APPEND = "APPEND",
+    FLUSH = "FLUSH",
+    REPLACE = "REPLACE",
+}
+
+export interface LolwutOptions {
+    version?: number;
+    parameters?: number[];
+}
+
 export interface SlotIdTypes {
     type: "primarySlotId" | "replicaSlotId";
     id: number;
@@ -163,6 +181,28 @@ export const clusterServerCommands = {
     latencyReset: command({
         args: (events?: GlideString[], options?: RouteOption) => ["LATENCY", "RESET", ...(events ?? [])],
         reply: as<number>,
+        optionsAt: 1,
+    }),
+    clientPause: command({
+        args: (timeout: number, mode?: ClientPauseMode, options?: RouteOption & DecoderOption) =>
+            mode === undefined ? ["CLIENT", "PAUSE", timeout] : ["CLIENT", "PAUSE", timeout, mode],
+        reply: as<"OK">,
+        optionsAt: 2,
+    }),
+    lolwut: command({
+        args: (options?: LolwutOptions & RouteOption) => [
+            "LOLWUT",
+            ...(options?.version === undefined ? [] : ["VERSION", options.version]),
+            ...(options?.parameters ?? []),
+        ],
+        reply: perNode(toText),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    functionRestore: command({
+        args: (payload: Buffer, options?: { policy?: FunctionRestorePolicy } & RouteOption) =>
+            options?.policy === undefined ? ["FUNCTION", "RESTORE", payload] : ["FUNCTION", "RESTORE", payload, options.policy],
+        reply: as<"OK">,
         optionsAt: 1,
     }),
     clientUnpause: command({ args: (options?: RouteOption & DecoderOption) => ["CLIENT", "UNPAUSE"], reply: as<"OK">, optionsAt: 0 }),

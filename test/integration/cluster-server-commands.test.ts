@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { FlushMode, GlideClusterClient, InfoOptions } from "../../src";
+import { ClientPauseMode, FlushMode, FunctionRestorePolicy, GlideClusterClient, InfoOptions } from "../../src";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { startCluster, type ClusterHandle } from "../helpers/servers";
@@ -82,6 +82,11 @@ describe("cluster server commands", () => {
                 assert.deepEqual(Object.values(everywhere), [2, 2, 2]);
                 const dump = await client.functionDump({ route: "randomNode" });
                 assert.ok(Buffer.isBuffer(dump) && dump.length > 0);
+                assert.equal(await client.functionFlush({ route: "allPrimaries" }), "OK");
+                assert.equal(await client.functionRestore(dump as Buffer, { route: "allPrimaries" }), "OK");
+                await assert.rejects(client.functionRestore(dump as Buffer, { route: "allPrimaries" }), /already exists/);
+                assert.equal(await client.functionRestore(dump as Buffer, { policy: FunctionRestorePolicy.REPLACE, route: "allPrimaries" }), "OK");
+                assert.equal(await client.fcallWithRoute(`${library}_echo`, ["restored"], { route: "randomNode" }), "restored");
                 assert.equal(await client.functionDelete(library), "OK");
                 await assert.rejects(client.fcallWithRoute(`${library}_echo`, ["x"], { route: "randomNode" }));
                 assert.equal(await client.functionFlush({ mode: FlushMode.SYNC }), "OK");
@@ -111,7 +116,11 @@ describe("cluster server commands", () => {
                     return Object.values(infos).every((info) => /^rdb_bgsave_in_progress:0/m.test(info)) || "still saving";
                 });
                 assert.equal(typeof (await client.lastsave()), "number");
+                assert.equal(await client.clientPause(100, ClientPauseMode.WRITE, { route: "allNodes" }), "OK");
                 assert.equal(await client.clientUnpause({ route: "allNodes" }), "OK");
+                assert.match(String(await client.lolwut({ version: 5, parameters: [10, 2], route: "randomNode" })), /ver/i);
+                const everyLolwut = (await client.lolwut({ route: "allPrimaries" })) as Record<string, string>;
+                assert.equal(Object.keys(everyLolwut).length, 3);
                 await assert.rejects(client.configRewrite({ route: "allNodes" }), /without a config file/);
                 assert.equal(await client.configResetStat(), "OK");
                 assert.equal(await client.unwatch(), "OK");

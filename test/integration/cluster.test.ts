@@ -224,6 +224,15 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.ok((await waiting) !== null);
         });
 
+        it("select: database 0 on every node; other databases only where the server allows them", async () => {
+            assert.equal(await client.select(0), "OK");
+            const key = uniqueKey("select");
+            assert.equal(await client.set(key, "v"), "OK");
+            assert.equal(await client.get(key), "v");
+            const info = (await client.info({ sections: [InfoOptions.Server], route: "randomNode" })) as string;
+            if (/^valkey_version:[0-8]\./m.test(info)) await assert.rejects(client.select(1), RequestError);
+        });
+
         it("lazyConnect discovers on the first command", async () => {
             const lazy = await newClient({ lazyConnect: true });
             try {

@@ -261,6 +261,12 @@ export class ClusterRouter {
         this.#periodicTimer.unref();
     }
 
+    /** The database every node uses from now on, reconnections and new nodes included. */
+    useDatabase(index: number): void {
+        this.#config.connection.databaseId = index;
+        for (const node of this.#nodes.values()) node.options.databaseId = index;
+    }
+
     close(error: Error): void {
         this.#closed = true;
         clearInterval(this.#periodicTimer);
