@@ -255,6 +255,26 @@ describe("connection loss", () => {
         assert.ok(slotQueries(mock) > atStart, "the disconnect caused a refresh");
     });
 
+    it("a listed node that never answers does not cause a refresh loop", async () => {
+        let moved = false;
+        const mock = await MockServer.start((command) => {
+            if (command[0] === "CLUSTER") {
+                return `*1\r\n*4\r\n:0\r\n:16383\r\n*2\r\n${bulk("127.0.0.1")}:${mock.port}\r\n*2\r\n${bulk("127.0.0.1")}:1\r\n`;
+            }
+            if (moved) return bulk("v");
+            moved = true;
+            return `-MOVED ${keySlot(command[1])} 127.0.0.1:${mock.port}\r\n`;
+        });
+        mocks.push(mock);
+        const client = await clientOf(mock);
+        const atStart = slotQueries(mock);
+        assert.equal(await client.get("k"), "v");
+        await waitFor("the refresh the MOVED asked for", async () => slotQueries(mock) > atStart || "not yet");
+        const afterRefresh = slotQueries(mock);
+        await sleep(3 * MIN_REFRESH_INTERVAL_MS);
+        assert.equal(slotQueries(mock), afterRefresh, "the unreachable replica's failed connects asked for no refresh");
+    });
+
     it("recoveryRequestsQueueSize 0 fails requests for a reconnecting node at once", async () => {
         const mock = await node();
         const client = await clientOf(mock, { recoveryRequestsQueueSize: 0 });

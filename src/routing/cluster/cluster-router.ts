@@ -34,6 +34,7 @@ export class ClusterRouter {
     readonly #nodes = new Map<string, Connection>();
     /** The topology's name of each node ("host:port" before any addressResolver). */
     readonly #addresses = new Map<Connection, string>();
+    readonly #wasReady = new WeakSet<Connection>();
     #slots: (Shard | undefined)[] = new Array(SLOT_COUNT);
     #shards: Shard[] = [];
     #fingerprint = "";
@@ -91,7 +92,11 @@ export class ClusterRouter {
             const [resolvedHost, resolvedPort] = this.#config.addressResolver?.(host, port) ?? [host, port];
             node = new Connection(
                 { ...this.#config.connection, host: resolvedHost, port: resolvedPort, readOnly: asReplica },
-                { onDisconnect: () => void this.requestRefresh() },
+                {
+                    onReady: (ready) => this.#wasReady.add(ready),
+                    // A lost node may mean a failover; a node that never answered is retried on use.
+                    onDisconnect: (lost) => void (this.#wasReady.has(lost) && this.requestRefresh()),
+                },
             );
             this.#nodes.set(address, node);
             this.#addresses.set(node, address);
