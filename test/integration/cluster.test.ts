@@ -10,6 +10,7 @@ import {
     type GlideClusterClientConfiguration,
     type Routes,
 } from "../../src";
+import { GLIDE_POLICY_CHOICES, knownPolicies, policyFromTips } from "../../src/routing/cluster/policies";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { clusterSeeds } from "../helpers/shared";
@@ -47,6 +48,41 @@ async function portServing(client: GlideClusterClient, route: Routes): Promise<n
 function infoCount(info: string, command: string): number {
     return Number(new RegExp(`^cmdstat_${command}:calls=(\\d+)`, "m").exec(info)?.[1] ?? 0);
 }
+
+describe("routing policies", () => {
+    it("the keyless policy table matches the request/response tips of the server's COMMAND INFO", async () => {
+        const [seed] = await clusterSeeds();
+        const client = await GlideClusterClient.createClient({ addresses: [seed], requestTimeout: 2000 });
+        try {
+            const mismatches: string[] = [];
+            for (const [name, ours] of knownPolicies()) {
+                if (GLIDE_POLICY_CHOICES.has(name)) continue;
+                const [command] = name.split("|");
+                const [entry] = (await client.customCommand(["COMMAND", "INFO", command], { route: "randomNode" })) as unknown[][];
+                if (entry === null || entry === undefined) continue; // not on this server version
+                const subcommands = (entry[9] ?? []) as unknown[][];
+                const own = name.includes("|") ? subcommands.find((sub) => sub[0] === name) : entry;
+                const theirs = policyFromTips(((own?.[7] ?? []) as string[]).map(String));
+                if (JSON.stringify(theirs) !== JSON.stringify(ours)) mismatches.push(`${name}: ours ${JSON.stringify(ours)}, server ${JSON.stringify(theirs)}`);
+            }
+            assert.deepEqual(mismatches, []);
+
+            // And no keyless command with a request policy is missing from the table.
+            const known = new Set(knownPolicies().map(([name]) => name));
+            const missing: string[] = [];
+            const visit = (entry: unknown[]) => {
+                const tips = ((entry[7] ?? []) as unknown[]).map(String);
+                const policy = policyFromTips(tips);
+                if (policy !== undefined && Number(entry[3]) === 0 && !known.has(String(entry[0]))) missing.push(String(entry[0]));
+                for (const sub of (entry[9] ?? []) as unknown[][]) visit(sub);
+            };
+            for (const entry of (await client.customCommand(["COMMAND"], { route: "randomNode" })) as unknown[][]) visit(entry);
+            assert.deepEqual(missing, []);
+        } finally {
+            client.close();
+        }
+    });
+});
 
 for (const { name, protocol } of PROTOCOLS) {
     describe(`GlideClusterClient ${name}`, () => {

@@ -52,9 +52,15 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     "function|kill": policy("allShards", "oneSucceeded"),
     "function|load": policy("allShards", "allSucceeded"),
     "function|restore": policy("allShards", "allSucceeded"),
-    "function|stats": policy("allNodes", "special"),
+    "function|stats": policy("allShards", "special"),
     info: policy("allShards", "special"),
     keys: policy("allShards", "special"),
+    "cluster|slot-stats": policy("allShards", "special"),
+    "latency|doctor": policy("allNodes", "special"),
+    "latency|graph": policy("allNodes", "special"),
+    "latency|histogram": policy("allNodes", "special"),
+    "latency|history": policy("allNodes", "special"),
+    "latency|latest": policy("allNodes", "special"),
     "latency|reset": policy("allNodes", "aggSum"),
     "memory|doctor": policy("allShards", "special"),
     "memory|malloc-stats": policy("allShards", "special"),
@@ -78,7 +84,15 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     waitaof: policy("allShards", "aggMin"),
 };
 
-const CONTAINERS = new Set(["acl", "client", "config", "function", "latency", "memory", "script", "slowlog"]);
+/** Entries where GLIDE's behaviour, not a server tip, decides (see the comments above). */
+export const GLIDE_POLICY_CHOICES = new Set(["unwatch", "save", "client|pause", "client|unpause", "randomkey"]);
+
+/** Every keyless command with a known policy (tests compare them with the server's tips). */
+export function knownPolicies(): [name: string, policy: CommandPolicy][] {
+    return Object.entries(KEYLESS_POLICIES);
+}
+
+const CONTAINERS = new Set(["acl", "client", "cluster", "config", "function", "latency", "memory", "script", "slowlog"]);
 
 /** The policy of a keyless command by its argv, or undefined (one random node). */
 export function keylessPolicy(args: readonly unknown[]): CommandPolicy | undefined {
@@ -93,7 +107,8 @@ export function policyFromTips(tips: readonly string[]): CommandPolicy | undefin
     let response: ResponsePolicy = "special";
     for (const tip of tips) {
         const [kind, value] = tip.split(":");
-        if (kind === "request_policy") request = TIP_NAMES[value] as RequestPolicy;
+        // "special" requests (SCAN) have their own code path; anywhere else they go to one node.
+        if (kind === "request_policy" && value !== "special") request = TIP_NAMES[value] as RequestPolicy;
         else if (kind === "response_policy") response = TIP_NAMES[value] as ResponsePolicy;
     }
     return request === undefined ? undefined : { request, response };
