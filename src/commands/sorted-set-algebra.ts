@@ -7,6 +7,42 @@ import type { DecoderOption, GlideString } from "./types";
 
 type AggregationOptions = { aggregationType?: AggregationType };
 
+/** ZINTER and ZUNION share their three forms: members, members with scores, stored. */
+function combining(name: "ZINTER" | "ZUNION") {
+    return {
+        members: command({
+            args: (keys: GlideString[], options?: DecoderOption) => [name, keys.length, ...keys],
+            reply: as<GlideString[]>,
+            optionsAt: 1,
+            readonly: true,
+            keys: SECOND_ARG_KEY,
+        }),
+        withScores: command({
+            args: (keys: GlideString[] | KeyWeight[], options?: AggregationOptions & DecoderOption) => [
+                name,
+                ...weightedKeysArgs(keys, options?.aggregationType),
+                "WITHSCORES",
+            ],
+            reply: toSortedSetData,
+            optionsAt: 1,
+            readonly: true,
+            keys: SECOND_ARG_KEY,
+        }),
+        store: command({
+            args: (destination: GlideString, keys: GlideString[] | KeyWeight[], options?: AggregationOptions) => [
+                `${name}STORE`,
+                destination,
+                ...weightedKeysArgs(keys, options?.aggregationType),
+            ],
+            reply: as<number>,
+            keys: FIRST_KEY,
+        }),
+    };
+}
+
+const inter = combining("ZINTER");
+const union = combining("ZUNION");
+
 export const sortedSetAlgebraCommands = {
     zdiff: command({
         args: (keys: GlideString[], options?: DecoderOption) => ["ZDIFF", keys.length, ...keys],
@@ -28,33 +64,9 @@ export const sortedSetAlgebraCommands = {
         reply: as<number>,
         keys: FIRST_KEY,
     }),
-    zinter: command({
-        args: (keys: GlideString[], options?: DecoderOption) => ["ZINTER", keys.length, ...keys],
-        reply: as<GlideString[]>,
-        optionsAt: 1,
-        readonly: true,
-        keys: SECOND_ARG_KEY,
-    }),
-    zinterWithScores: command({
-        args: (keys: GlideString[] | KeyWeight[], options?: AggregationOptions & DecoderOption) => [
-            "ZINTER",
-            ...weightedKeysArgs(keys, options?.aggregationType),
-            "WITHSCORES",
-        ],
-        reply: toSortedSetData,
-        optionsAt: 1,
-        readonly: true,
-        keys: SECOND_ARG_KEY,
-    }),
-    zinterstore: command({
-        args: (destination: GlideString, keys: GlideString[] | KeyWeight[], options?: AggregationOptions) => [
-            "ZINTERSTORE",
-            destination,
-            ...weightedKeysArgs(keys, options?.aggregationType),
-        ],
-        reply: as<number>,
-        keys: FIRST_KEY,
-    }),
+    zinter: inter.members,
+    zinterWithScores: inter.withScores,
+    zinterstore: inter.store,
     zintercard: command({
         args: (keys: GlideString[], options?: { limit?: number }) => [
             "ZINTERCARD",
@@ -66,31 +78,7 @@ export const sortedSetAlgebraCommands = {
         readonly: true,
         keys: SECOND_ARG_KEY,
     }),
-    zunion: command({
-        args: (keys: GlideString[], options?: DecoderOption) => ["ZUNION", keys.length, ...keys],
-        reply: as<GlideString[]>,
-        optionsAt: 1,
-        readonly: true,
-        keys: SECOND_ARG_KEY,
-    }),
-    zunionWithScores: command({
-        args: (keys: GlideString[] | KeyWeight[], options?: AggregationOptions & DecoderOption) => [
-            "ZUNION",
-            ...weightedKeysArgs(keys, options?.aggregationType),
-            "WITHSCORES",
-        ],
-        reply: toSortedSetData,
-        optionsAt: 1,
-        readonly: true,
-        keys: SECOND_ARG_KEY,
-    }),
-    zunionstore: command({
-        args: (destination: GlideString, keys: GlideString[] | KeyWeight[], options?: AggregationOptions) => [
-            "ZUNIONSTORE",
-            destination,
-            ...weightedKeysArgs(keys, options?.aggregationType),
-        ],
-        reply: as<number>,
-        keys: FIRST_KEY,
-    }),
+    zunion: union.members,
+    zunionWithScores: union.withScores,
+    zunionstore: union.store,
 };
