@@ -24,6 +24,8 @@ export * from "./commands/stream-options";
 export * from "./commands/bitmap-options";
 export * from "./commands/hyperloglog-options";
 export * from "./commands/geo-options";
+export * from "./commands/server-options";
+export { Script } from "./commands/script";
 export {
     ServiceType,
     NodeDiscoveryMode,

@@ -4,6 +4,7 @@
  */
 import { installMethods, type BatchMethods, type CommandDef } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
+import { serverBatchCommands } from "../commands/server-batch";
 import type { GlideString } from "../commands/types";
 import type { CommandArg } from "../protocol/types";
 
@@ -22,7 +23,9 @@ export interface QueuedCommand {
 /** Queues an arbitrary command; its reply is shaped as customCommand shapes it. */
 export const CUSTOM_COMMAND: CommandDef = { args: (args: GlideString[]) => args };
 
-export interface BaseBatch<T extends BaseBatch<T>> extends BatchMethods<typeof baseCommands, T> {}
+export interface BaseBatch<T extends BaseBatch<T>>
+    extends BatchMethods<typeof baseCommands, T>,
+        BatchMethods<typeof serverBatchCommands, T> {}
 
 export class BaseBatch<T extends BaseBatch<T>> {
     readonly isAtomic: boolean;
@@ -47,9 +50,10 @@ export class BaseBatch<T extends BaseBatch<T>> {
     }
 }
 
-installMethods(BaseBatch.prototype, baseCommands, (self: BaseBatch<any>, def, params) =>
-    (self as unknown as { enqueue: (def: CommandDef, params: unknown[]) => unknown }).enqueue(def, params),
-);
+const enqueueOn = (self: BaseBatch<any>, def: CommandDef, params: unknown[]) =>
+    (self as unknown as { enqueue: (def: CommandDef, params: unknown[]) => unknown }).enqueue(def, params);
+installMethods(BaseBatch.prototype, baseCommands, enqueueOn);
+installMethods(BaseBatch.prototype, serverBatchCommands, enqueueOn);
 
 /** A batch for GlideClient. */
 export class Batch extends BaseBatch<Batch> {

@@ -4,6 +4,15 @@ import type { ClientMethods, CommandDef } from "../commands/core";
 import { customReply } from "../commands/generic-reply";
 import { standaloneGenericCommands } from "../commands/generic-extra";
 import { standaloneServerCommands } from "../commands/server";
+import { standaloneServerAdminCommands } from "../commands/server-admin";
+import { fcallCommands, functionStatsOfNode, standaloneFunctionCommands } from "../commands/function";
+import { invokeScriptWith, scriptingCommands, standaloneScriptingCommands, type ScriptOptions } from "../commands/scripting";
+import type { Script } from "../commands/script";
+import type { FunctionStatsFullResponse } from "../commands/server-options";
+import { statistics } from "../commands/server-statistics";
+import { handshakeCommands } from "../connection/handshake";
+import type { ConnectionOptions } from "../connection/options";
+import { RequestError } from "../errors";
 import { standalonePubSubCommands } from "../commands/pubsub";
 import { PubSub, validatePubSubConfig } from "../pubsub/pubsub";
 import { SubscriptionMode } from "../pubsub/modes";
@@ -51,6 +60,11 @@ export type GlideClientConfiguration = BaseClientConfiguration & {
 
 export interface GlideClient
     extends ClientMethods<typeof standaloneServerCommands>,
+        ClientMethods<typeof standaloneServerAdminCommands>,
+        ClientMethods<typeof standaloneFunctionCommands>,
+        ClientMethods<typeof fcallCommands>,
+        ClientMethods<typeof standaloneScriptingCommands>,
+        ClientMethods<typeof scriptingCommands>,
         ClientMethods<typeof standalonePubSubCommands>,
         ClientMethods<typeof standaloneGenericCommands> {}
 
@@ -58,6 +72,10 @@ export interface GlideClient
 export class GlideClient extends BaseClient {
     readonly #router: StandaloneRouter;
     readonly #pubsub: PubSub;
+    /** Connection settings handed to the subscriber, so that a password change reaches them. */
+    readonly #subscriberOptions = new Set<ConnectionOptions>();
+    /** Router connections that completed a handshake and are open (for getStatistics). */
+    readonly #openConnections = new Set<Connection>();
 
     private constructor(options: GlideClientConfiguration) {
         const config = resolveConfig(options, ["readOnly", "nodeDiscoveryMode"]);
@@ -67,12 +85,26 @@ export class GlideClient extends BaseClient {
             throw new ConfigurationError("Only NodeDiscoveryMode.Standard is supported by glide-ts yet");
         }
         super(config);
-        this.#router = new StandaloneRouter(config);
+        this.#router = new StandaloneRouter(config, {
+            onReady: (connection) => {
+                if (this.#openConnections.has(connection)) return;
+                this.#openConnections.add(connection);
+                statistics.connectionOpened();
+            },
+            onDisconnect: (connection) => {
+                if (this.#openConnections.delete(connection)) statistics.connectionClosed();
+            },
+        });
+        statistics.clientCreated();
         // Subscriptions get a connection of their own, to the primary (see pubsub/subscriber.ts).
         this.#pubsub = new PubSub({
             config: options.pubsubSubscriptions,
             defaultDecoder: config.defaultDecoder,
-            locate: async () => ({ ...(await this.connectionFor({ args: () => [] })).options }),
+            locate: async () => {
+                const options = { ...(await this.connectionFor({ args: () => [] })).options };
+                this.#subscriberOptions.add(options);
+                return options;
+            },
             checkIntervalMs: options.advancedConfiguration?.pubsubReconciliationIntervalMs,
         });
     }
@@ -102,6 +134,9 @@ export class GlideClient extends BaseClient {
     }
 
     protected closeConnections(error: ClosingError): void {
+        for (const _ of this.#openConnections) statistics.connectionClosed();
+        this.#openConnections.clear();
+        statistics.clientClosed();
         this.#router.close(error);
         this.#pubsub.close(error);
     }
@@ -188,6 +223,70 @@ export class GlideClient extends BaseClient {
         for (const node of this.#router.nodes) node.options.databaseId = index;
         return "OK";
     }
+
+    /** Runs a script by its hash, sending its code once if the server does not have it cached. */
+    invokeScript(script: Script, options?: ScriptOptions): Promise<GlideReturnType> {
+        return invokeScriptWith((def, params) => this.dispatch(def, params), script, options);
+    }
+
+    /** FUNCTION STATS of every connected node, keyed by the node's address. */
+    async functionStats(options?: DecoderOption): Promise<FunctionStatsFullResponse> {
+        await this.connectionFor({ args: () => [] });
+        const nodes = this.#router.nodes.filter((node) => node.isReady);
+        const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const replies = await Promise.all(
+            nodes.map((node) => this.send(node, functionStatsOfNode.args(), { bytes, convert: functionStatsOfNode.reply })),
+        );
+        return Object.fromEntries(nodes.map((node, index) => [node.address, replies[index]]));
+    }
+
+    /**
+     * RESET, then the handshake again on the same connection: RESET also drops the protocol to
+     * RESP2, the database, the client name and the authentication this client set up.
+     */
+    async reset(): Promise<"RESET"> {
+        const connection = await this.connectionFor({ args: () => [] });
+        const frames = [["RESET"], ...handshakeCommands(connection.options)];
+        const [reply] = (await this.send(connection, frames, { bytes: false, multi: true })) as unknown[];
+        if (reply instanceof Error) throw reply;
+        return reply as "RESET";
+    }
+
+    /**
+     * Changes the password every connection of this client uses when it (re)connects; with
+     * immediateAuth, also authenticates the open connections with it now.
+     */
+    async updateConnectionPassword(password: string | null, immediateAuth = false): Promise<GlideString> {
+        if (immediateAuth && !password) {
+            throw new RequestError("immediateAuth needs a non-empty password to authenticate with");
+        }
+        const settings = [this.config.connection, ...this.#router.nodes.map((node) => node.options), ...this.#subscriberOptions];
+        for (const options of settings) {
+            if (password === null) delete options.password;
+            else options.password = password;
+        }
+        if (!immediateAuth) return "OK";
+        await this.connectionFor({ args: () => [] });
+        const nodes = this.#router.nodes.filter((node) => node.isReady);
+        const auth = (node: Connection) =>
+            node.options.username === undefined ? ["AUTH", password!] : ["AUTH", node.options.username, password!];
+        const replies = await Promise.all(nodes.map((node) => this.send(node, auth(node), { bytes: false })));
+        return replies[0] as GlideString;
+    }
+
+    /** Process-wide counters: connections open to servers and clients alive. */
+    getStatistics(): object {
+        return statistics.snapshot();
+    }
 }
 
-installClientMethods(GlideClient.prototype, { ...standaloneServerCommands, ...standalonePubSubCommands, ...standaloneGenericCommands });
+installClientMethods(GlideClient.prototype, {
+    ...standaloneServerCommands,
+    ...standalonePubSubCommands,
+    ...standaloneGenericCommands,
+    ...standaloneServerAdminCommands,
+    ...standaloneFunctionCommands,
+    ...fcallCommands,
+    ...standaloneScriptingCommands,
+    ...scriptingCommands,
+});
