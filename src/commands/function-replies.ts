@@ -3,7 +3,7 @@
  * RESP3 maps and RESP2 flat arrays become the same records, sets become arrays.
  */
 import { RespMap, type RespValue } from "../protocol/types";
-import { flatPairs, toRecord } from "./replies";
+import { flatPairs, statusAs, toRecord } from "./replies";
 import type { FunctionListResponse, FunctionStatsSingleResponse } from "./server-options";
 import type { GlideString } from "./types";
 
@@ -16,13 +16,20 @@ function isMapLike(reply: RespValue): boolean {
     return reply instanceof RespMap || Array.isArray(reply);
 }
 
-function functionInfo(reply: RespValue): Record<string, GlideString | null | GlideString[]> {
-    return toRecord(reply, (value) => (value instanceof Set || Array.isArray(value) ? (listOf(value) as GlideString[]) : (value as GlideString | null)));
+/** Flags arrive as simple strings: Buffers too when the caller asked for bytes, as GLIDE gives them. */
+function functionInfo(reply: RespValue, bytes: boolean): Record<string, GlideString | null | GlideString[]> {
+    return toRecord(reply, (value) =>
+        value instanceof Set || Array.isArray(value)
+            ? (listOf(value).map((flag) => statusAs(flag, bytes)) as GlideString[])
+            : (statusAs(value, bytes) as GlideString | null),
+    );
 }
 
-export function toFunctionList(reply: RespValue): FunctionListResponse {
+export function toFunctionList(reply: RespValue, bytes = false): FunctionListResponse {
     return listOf(reply).map((library) =>
-        toRecord(library, (value) => (isMapLike(value) ? listOf(value).map(functionInfo) : (value as GlideString))),
+        toRecord(library, (value) =>
+            isMapLike(value) ? listOf(value).map((info) => functionInfo(info, bytes)) : (statusAs(value, bytes) as GlideString),
+        ),
     );
 }
 
