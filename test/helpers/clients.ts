@@ -1,10 +1,18 @@
 /**
  * Client factories for integration tests. Command-family suites iterate CLIENT_KINDS, so they run
- * against every client kind and protocol (the cluster client joins the list when it exists).
+ * against every client kind (standalone, cluster) and protocol.
  */
 import { randomBytes } from "node:crypto";
-import { Batch, GlideClient, ProtocolVersion, type GlideClientConfiguration } from "../../src";
-import { standaloneAddress } from "./shared";
+import {
+    Batch,
+    ClusterBatch,
+    GlideClient,
+    GlideClusterClient,
+    ProtocolVersion,
+    type GlideClientConfiguration,
+    type GlideClusterClientConfiguration,
+} from "../../src";
+import { clusterSeeds, standaloneAddress } from "./shared";
 
 export const PROTOCOLS = [
     { name: "RESP2", protocol: ProtocolVersion.RESP2 },
@@ -25,7 +33,19 @@ export async function newStandaloneClient(
     });
 }
 
-/** The client type family suites exercise (GlideClusterClient joins when it exists). */
+/** A client of the shared 3-primary/3-replica cluster. */
+export async function newClusterClient(
+    protocol: ProtocolVersion,
+    extra: Partial<GlideClusterClientConfiguration> = {},
+): Promise<GlideClusterClient> {
+    const seeds = await clusterSeeds();
+    return GlideClusterClient.createClient({ addresses: seeds.slice(0, 1), protocol, requestTimeout: 2000, ...extra });
+}
+
+/**
+ * What family suites call: the methods both clients share. Typed as GlideClient so suites can use
+ * one type; the cluster client has the same data-command methods (its batches are ClusterBatch).
+ */
 export type TestClient = GlideClient;
 
 export interface ClientKind {
@@ -38,13 +58,22 @@ export interface ClientKind {
     newBatch(atomic: boolean): Batch;
 }
 
-export const CLIENT_KINDS: ClientKind[] = PROTOCOLS.map(({ name, protocol }) => ({
-    name: `standalone ${name}`,
-    protocol,
-    cluster: false,
-    create: () => newStandaloneClient(protocol),
-    newBatch: (atomic: boolean) => new Batch(atomic),
-}));
+export const CLIENT_KINDS: ClientKind[] = [
+    ...PROTOCOLS.map(({ name, protocol }) => ({
+        name: `standalone ${name}`,
+        protocol,
+        cluster: false,
+        create: () => newStandaloneClient(protocol),
+        newBatch: (atomic: boolean) => new Batch(atomic),
+    })),
+    ...PROTOCOLS.map(({ name, protocol }) => ({
+        name: `cluster ${name}`,
+        protocol,
+        cluster: true,
+        create: async () => (await newClusterClient(protocol)) as unknown as TestClient,
+        newBatch: (atomic: boolean) => new ClusterBatch(atomic) as unknown as Batch,
+    })),
+];
 
 /** A key no other test uses, with a hash tag so related keys can share a cluster slot. */
 export function uniqueKey(prefix = "key"): string {
@@ -59,7 +88,12 @@ export function keysInOneSlot(count: number, prefix = "key"): string[] {
 
 /** The server's version as [major, minor, patch], from INFO server. */
 export async function serverVersion(client: TestClient): Promise<[number, number, number]> {
-    const info = String(await client.customCommand(["INFO", "server"]));
+    // On a cluster, one node answers (all run the same version).
+    const info = String(
+        client instanceof GlideClusterClient
+            ? await client.customCommand(["INFO", "server"], { route: "randomNode" })
+            : await client.customCommand(["INFO", "server"]),
+    );
     // Valkey also reports redis_version:7.2.4 (for compatibility): prefer valkey_version.
     const match = /valkey_version:(\d+)\.(\d+)\.(\d+)/.exec(info) ?? /redis_version:(\d+)\.(\d+)\.(\d+)/.exec(info);
     if (match === null) throw new Error("INFO server shows no version");

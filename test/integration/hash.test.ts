@@ -12,7 +12,7 @@ import {
     type GlideString,
 } from "../../src";
 import { hashCommands } from "../../src/commands/hash";
-import { CLIENT_KINDS, serverAtLeast, uniqueKey, type TestClient } from "../helpers/clients";
+import { CLIENT_KINDS, keysInOneSlot, serverAtLeast, uniqueKey, type TestClient } from "../helpers/clients";
 
 /** Not valid UTF-8: decoding it as a string would not round-trip. */
 const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
@@ -378,8 +378,8 @@ for (const kind of CLIENT_KINDS) {
         describe("in a batch", () => {
             for (const atomic of [true, false]) {
                 it(`converts every reply (${atomic ? "atomic" : "pipeline"})`, async () => {
-                    const key = uniqueKey();
-                    const single = uniqueKey();
+                    // One slot for both keys: a cluster transaction must be served by one node.
+                    const [key, single] = keysInOneSlot(2);
                     const batch = kind
                         .newBatch(atomic)
                         .hset(key, { f1: "v1", f2: "v2" })
