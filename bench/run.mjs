@@ -160,7 +160,7 @@ async function main() {
         serverDesc = `throwaway server on port ${addresses[0].port}`;
     } else {
         ({ addresses, stop } = await startCluster({ cpu: 0, pin: canPin, masters: 3 }));
-        serverDesc = `throwaway cluster of ${addresses.length} primaries, no replicas`;
+        serverDesc = `throwaway cluster of ${addresses.length / 2} primaries with one replica each`;
     }
     const external = serverDesc.startsWith("external");
     const pinning = canPin ? (external ? "client pinned to CPU 1 (taskset)" : "server pinned to CPU 0, client to CPU 1 (taskset)") : "no CPU pinning";

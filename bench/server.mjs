@@ -108,17 +108,17 @@ export async function startStandalone({ cpu = 0, pin = true } = {}) {
     return { addresses: [{ host: s.host, port: s.port }], stop: s.stop };
 }
 
-/** Cluster of `masters` primaries (no replicas), all on one CPU. */
-export async function startCluster({ cpu = 0, pin = true, masters = 3 } = {}) {
+/** Cluster of `masters` primaries with `replicas` replicas each (3x2 by default), all on one CPU. */
+export async function startCluster({ cpu = 0, pin = true, masters = 3, replicas = 1 } = {}) {
     const cli = ["valkey-cli", "redis-cli"].find(hasBinary);
     if (!cli) throw new Error("valkey-cli not found: needed to create a throwaway cluster");
     const nodes = [];
-    for (let i = 0; i < masters; i++) {
+    for (let i = 0; i < masters * (1 + replicas); i++) {
         nodes.push(await startOne({ cpu, pin, extraArgs: ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"] }));
     }
     const stop = () => nodes.forEach((n) => n.stop());
     try {
-        execFileSync(cli, ["--cluster", "create", ...nodes.map((n) => `${n.host}:${n.port}`), "--cluster-replicas", "0", "--cluster-yes"], { stdio: "ignore" });
+        execFileSync(cli, ["--cluster", "create", ...nodes.map((n) => `${n.host}:${n.port}`), "--cluster-replicas", String(replicas), "--cluster-yes"], { stdio: "ignore" });
         const until = Date.now() + 15000;
         for (;;) {
             const infos = await Promise.all(nodes.map((n) => rawCommand(n.host, n.port, ["CLUSTER", "INFO"])));
