@@ -2,9 +2,10 @@
  * Batch / ClusterBatch: commands queued from the same definitions the clients use, run by
  * `client.exec(batch, raiseOnError, options)` as a transaction (atomic) or a pipeline.
  */
-import { installMethods, type BatchMethods, type CommandDef } from "../commands/core";
+import { batchCallArgs, installMethods, type BatchMethods, type CommandDef } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
 import { serverBatchCommands } from "../commands/server-batch";
+import { batchOnlyCommands, clusterBatchOnlyCommands, standaloneBatchOnlyCommands } from "./batch-commands";
 import type { GlideString } from "../commands/types";
 import type { CommandArg } from "../protocol/types";
 
@@ -25,7 +26,8 @@ export const CUSTOM_COMMAND: CommandDef = { args: (args: GlideString[]) => args 
 
 export interface BaseBatch<T extends BaseBatch<T>>
     extends BatchMethods<typeof baseCommands, T>,
-        BatchMethods<typeof serverBatchCommands, T> {}
+        BatchMethods<typeof serverBatchCommands, T>,
+        BatchMethods<typeof batchOnlyCommands, T> {}
 
 export class BaseBatch<T extends BaseBatch<T>> {
     readonly isAtomic: boolean;
@@ -45,7 +47,7 @@ export class BaseBatch<T extends BaseBatch<T>> {
     }
 
     protected enqueue(def: CommandDef, params: unknown[]): T {
-        this.#commands.push({ def, args: def.args.apply(undefined, params) });
+        this.#commands.push({ def, args: batchCallArgs(def, params) });
         return this as unknown as T;
     }
 }
@@ -54,6 +56,9 @@ const enqueueOn = (self: BaseBatch<any>, def: CommandDef, params: unknown[]) =>
     (self as unknown as { enqueue: (def: CommandDef, params: unknown[]) => unknown }).enqueue(def, params);
 installMethods(BaseBatch.prototype, baseCommands, enqueueOn);
 installMethods(BaseBatch.prototype, serverBatchCommands, enqueueOn);
+installMethods(BaseBatch.prototype, batchOnlyCommands, enqueueOn);
+
+export interface Batch extends BatchMethods<typeof standaloneBatchOnlyCommands, Batch> {}
 
 /** A batch for GlideClient. */
 export class Batch extends BaseBatch<Batch> {
@@ -64,6 +69,11 @@ export class Batch extends BaseBatch<Batch> {
 
 /** A batch for GlideClusterClient. */
 export class ClusterBatch extends BaseBatch<ClusterBatch> {}
+
+export interface ClusterBatch extends BatchMethods<typeof clusterBatchOnlyCommands, ClusterBatch> {}
+
+installMethods(Batch.prototype, standaloneBatchOnlyCommands, enqueueOn);
+installMethods(ClusterBatch.prototype, clusterBatchOnlyCommands, enqueueOn);
 
 /** @deprecated Use `new Batch(true)`. */
 export class Transaction extends Batch {

@@ -25,9 +25,16 @@ export const THIRD_ARG_KEY: KeySpec = [3, 3, 1];
 /** Converts a decoded reply to GLIDE's shape. `bytes` tells whether bulk strings arrived as Buffers. */
 export type ReplyConverter<R> = (reply: RespValue, bytes: boolean) => R;
 
-export interface CommandDef<P extends unknown[] = any[], R = unknown> {
+export interface CommandDef<P extends unknown[] = any[], R = unknown, B extends unknown[] = never> {
     /** Builds the full argv, command name first, from the method's parameters. */
     readonly args: (...params: P) => CommandArg[];
+    /**
+     * The batch method's form, where GLIDE's Batch spells the command differently from its client
+     * (`zpopmin(key, count?)` against `zpopmin(key, options?)`): builds the same argv from the
+     * batch method's parameters, which it also types. Absent (B = never): the batch method takes
+     * `args`'s. A definition made by spreading another (`{ ...def, args }`) inherits it: override both.
+     */
+    batchArgs?(...params: B): CommandArg[];
     /** Converts the reply; the reply passes through unchanged when absent. */
     readonly reply?: ReplyConverter<R>;
     /** Index of the parameter that may carry `decoder` (and, on the cluster client, `route`). */
@@ -77,8 +84,14 @@ export function timeoutParam(index: number): (...params: unknown[]) => number {
 }
 
 /** Declares one command; the identity at run time, it only fixes the types. */
-export function command<P extends unknown[], R = RespValue>(def: CommandDef<P, R>): CommandDef<P, R> {
+export function command<P extends unknown[], R = RespValue, B extends unknown[] = never>(def: CommandDef<P, R, B>): CommandDef<P, R, B> {
     return def;
+}
+
+/** The argv a batch queues for a call of the batch method (its own form when it has one). */
+export function batchCallArgs(def: CommandDef, params: unknown[]): CommandArg[] {
+    const build = (def.batchArgs ?? def.args) as (...params: unknown[]) => CommandArg[];
+    return build.apply(undefined, params);
 }
 
 /** A typed pass-through converter: `reply: as<GlideString | null>` (instantiation expression). */
@@ -86,16 +99,16 @@ export function as<T>(reply: RespValue): T {
     return reply as unknown as T;
 }
 
-export type CommandTable = Record<string, CommandDef<any, any>>;
+export type CommandTable = Record<string, CommandDef<any, any, any>>;
 
 /** The method signatures a client gets from a table of definitions. */
 export type ClientMethods<D extends CommandTable> = {
-    [K in keyof D]: D[K] extends CommandDef<infer P, infer R> ? (...params: P) => Promise<R> : never;
+    [K in keyof D]: D[K] extends CommandDef<infer P, infer R, any> ? (...params: P) => Promise<R> : never;
 };
 
-/** The method signatures a batch gets: same parameters, returning the batch for chaining. */
+/** The method signatures a batch gets: the batch form's parameters (else the client's), returning the batch. */
 export type BatchMethods<D extends CommandTable, T> = {
-    [K in keyof D]: D[K] extends CommandDef<infer P, any> ? (...params: P) => T : never;
+    [K in keyof D]: D[K] extends CommandDef<infer P, any, infer B> ? (...params: [B] extends [never] ? P : B) => T : never;
 };
 
 /** Installs one method per definition on a prototype, each calling `dispatch(def, params)`. */

@@ -103,6 +103,8 @@ export const geoCommands = {
     }),
     geosearch: command({
         args: geosearchArgs,
+        batchArgs: (key: GlideString, searchFrom: SearchOrigin, searchBy: GeoSearchShape, resultOptions?: GeoSearchResultOptions) =>
+            geosearchArgs(key, searchFrom, searchBy, resultOptions),
         reply: toGeoSearchItems,
         optionsAt: 3,
         readonly: true,
@@ -110,6 +112,13 @@ export const geoCommands = {
     }),
     geosearchstore: command({
         args: geosearchstoreArgs,
+        batchArgs: (
+            destination: GlideString,
+            source: GlideString,
+            searchFrom: SearchOrigin,
+            searchBy: GeoSearchShape,
+            resultOptions?: GeoSearchStoreResultOptions,
+        ) => geosearchstoreArgs(destination, source, searchFrom, searchBy, resultOptions),
         reply: toNumber,
         keys: TWO_KEYS,
     }),

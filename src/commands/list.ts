@@ -17,6 +17,11 @@ function popCountArgs(options: PopCountOptions | undefined): CommandArg[] {
     return count === undefined ? [] : ["COUNT", count];
 }
 
+/** LMPOP numkeys key … direction [COUNT n]. */
+function lmpopArgs(keys: GlideString[], direction: ListDirection, count: PopCountOptions | undefined): CommandArg[] {
+    return ["LMPOP", keys.length, ...keys, direction, ...popCountArgs(count)];
+}
+
 /** LMPOP/BLMPOP reply [key, elements] (or null) as { key, elements }. */
 function toListPopResult(reply: RespValue): ListPopResult | null {
     if (reply === null) return null;
@@ -157,13 +162,8 @@ export const listCommands = {
         blockingSeconds: timeoutParam(4),
     }),
     lmpop: command({
-        args: (keys: GlideString[], direction: ListDirection, options?: PopCountOptions) => [
-            "LMPOP",
-            keys.length,
-            ...keys,
-            direction,
-            ...popCountArgs(options),
-        ],
+        args: (keys: GlideString[], direction: ListDirection, options?: PopCountOptions) => lmpopArgs(keys, direction, options),
+        batchArgs: (keys: GlideString[], direction: ListDirection, count?: number) => lmpopArgs(keys, direction, count),
         reply: toListPopResult,
         optionsAt: 2,
         keys: SECOND_ARG_KEY,
@@ -172,10 +172,12 @@ export const listCommands = {
         args: (keys: GlideString[], direction: ListDirection, timeout: number, options?: PopCountOptions) => [
             "BLMPOP",
             timeout,
-            keys.length,
-            ...keys,
-            direction,
-            ...popCountArgs(options),
+            ...lmpopArgs(keys, direction, options).slice(1),
+        ],
+        batchArgs: (keys: GlideString[], direction: ListDirection, timeout: number, count?: number) => [
+            "BLMPOP",
+            timeout,
+            ...lmpopArgs(keys, direction, count).slice(1),
         ],
         reply: toListPopResult,
         optionsAt: 3,

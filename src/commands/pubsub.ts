@@ -15,6 +15,7 @@ export const standalonePubSubCommands = {
     pubsubChannels: command({
         args: (options?: { pattern?: GlideString } & DecoderOption) =>
             options?.pattern === undefined ? ["PUBSUB", "CHANNELS"] : ["PUBSUB", "CHANNELS", options.pattern],
+        batchArgs: (pattern?: GlideString) => (pattern === undefined ? ["PUBSUB", "CHANNELS"] : ["PUBSUB", "CHANNELS", pattern]),
         reply: as<GlideString[]>,
         optionsAt: 0,
     }),

@@ -14,15 +14,25 @@ function countArgs(options: CountOptions | number | undefined, keyword?: "COUNT"
     return keyword === undefined ? [count] : [keyword, count];
 }
 
+function zmpopArgs(keys: GlideString[], modifier: ScoreFilter, count: CountOptions | number | undefined): CommandArg[] {
+    return ["ZMPOP", keys.length, ...keys, modifier, ...countArgs(count, "COUNT")];
+}
+
+function bzmpopArgs(keys: GlideString[], modifier: ScoreFilter, timeout: number, count: CountOptions | number | undefined): CommandArg[] {
+    return ["BZMPOP", timeout, keys.length, ...keys, modifier, ...countArgs(count, "COUNT")];
+}
+
 export const sortedSetPopCommands = {
     zpopmin: command({
         args: (key: GlideString, options?: CountOptions) => ["ZPOPMIN", key, ...countArgs(options)],
+        batchArgs: (key: GlideString, count?: number) => ["ZPOPMIN", key, ...countArgs(count)],
         reply: toSortedSetData,
         optionsAt: 1,
         keys: FIRST_KEY,
     }),
     zpopmax: command({
         args: (key: GlideString, options?: CountOptions) => ["ZPOPMAX", key, ...countArgs(options)],
+        batchArgs: (key: GlideString, count?: number) => ["ZPOPMAX", key, ...countArgs(count)],
         reply: toSortedSetData,
         optionsAt: 1,
         keys: FIRST_KEY,
@@ -42,26 +52,17 @@ export const sortedSetPopCommands = {
         blockingSeconds: timeoutParam(1),
     }),
     zmpop: command({
-        args: (keys: GlideString[], modifier: ScoreFilter, options?: CountOptions) => [
-            "ZMPOP",
-            keys.length,
-            ...keys,
-            modifier,
-            ...countArgs(options, "COUNT"),
-        ],
+        args: (keys: GlideString[], modifier: ScoreFilter, options?: CountOptions) => zmpopArgs(keys, modifier, options),
+        batchArgs: (keys: GlideString[], modifier: ScoreFilter, count?: number) => zmpopArgs(keys, modifier, count),
         reply: toKeyAndSortedSetData,
         optionsAt: 2,
         keys: SECOND_ARG_KEY,
     }),
     bzmpop: command({
-        args: (keys: GlideString[], modifier: ScoreFilter, timeout: number, options?: CountOptions) => [
-            "BZMPOP",
-            timeout,
-            keys.length,
-            ...keys,
-            modifier,
-            ...countArgs(options, "COUNT"),
-        ],
+        args: (keys: GlideString[], modifier: ScoreFilter, timeout: number, options?: CountOptions) =>
+            bzmpopArgs(keys, modifier, timeout, options),
+        batchArgs: (keys: GlideString[], modifier: ScoreFilter, timeout: number, count?: number) =>
+            bzmpopArgs(keys, modifier, timeout, count),
         reply: toKeyAndSortedSetData,
         optionsAt: 3,
         keys: THIRD_ARG_KEY,

@@ -19,6 +19,7 @@ function xinfoStreamArgs(key: GlideString, options?: XinfoStreamOptions): Comman
 export const streamInfoCommands = {
     xinfoStream: command({
         args: xinfoStreamArgs,
+        batchArgs: (key: GlideString, fullOptions?: boolean | number) => xinfoStreamArgs(key, fullOptions),
         reply: toXinfoStream,
         optionsAt: 1,
         readonly: true,

@@ -27,11 +27,14 @@ function setArgs(key: GlideString, value: GlideString, options?: SetOptions & De
     return args;
 }
 
-function getexArgs(
-    key: GlideString,
-    options?: { expiry: "persist" | { type: TimeUnit; duration: number } } & DecoderOption,
-): CommandArg[] {
-    const expiry = options?.expiry;
+type GetexExpiry = "persist" | { type: TimeUnit; duration: number };
+
+function getexArgs(key: GlideString, options?: { expiry: GetexExpiry } & DecoderOption): CommandArg[] {
+    return getexExpiryArgs(key, options?.expiry);
+}
+
+/** GLIDE's Batch passes the expiry itself where its client passes `{ expiry }`. */
+function getexExpiryArgs(key: GlideString, expiry?: GetexExpiry): CommandArg[] {
     if (expiry === undefined) return ["GETEX", key];
     if (expiry === "persist") return ["GETEX", key, "PERSIST"];
     return ["GETEX", key, expiry.type, expiry.duration];
@@ -93,6 +96,7 @@ export const stringCommands = {
     }),
     getex: command({
         args: getexArgs,
+        batchArgs: (key: GlideString, options?: GetexExpiry) => getexExpiryArgs(key, options),
         reply: as<GlideString | null>,
         optionsAt: 1,
         keys: FIRST_KEY,

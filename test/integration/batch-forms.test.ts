@@ -1,0 +1,91 @@
+/**
+ * The batch forms GLIDE's Batch spells differently from its client (bare count, reverse flag,
+ * fullOptions, expiry value, batch-only names): each queued in a batch gives the reply the client
+ * form gives, on every client kind and protocol.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ClusterBatch, GeoUnit, InfBoundary, ListDirection, ScoreFilter, TimeUnit, type Batch } from "../../src";
+import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
+
+for (const kind of CLIENT_KINDS) {
+    describe(`batch forms (${kind.name})`, () => {
+        let client: TestClient;
+        before(async () => {
+            client = await kind.create();
+        });
+        after(() => client?.close());
+
+        for (const atomic of [true, false]) {
+            it(`${atomic ? "atomic" : "pipeline"}: counts, flags and expiries passed bare`, async () => {
+                const [zset, list, stream, plain, geo, dest] = keysInOneSlot(6, "forms");
+                await client.zadd(zset, { a: 1, b: 2, c: 3, d: 4, e: 5 });
+                await client.rpush(list, ["1", "2", "3", "4"]);
+                await client.xadd(stream, [["f", "1"]], { id: "1-0" });
+                await client.xadd(stream, [["f", "2"]], { id: "2-0" });
+                await client.set(plain, "v");
+                await client.geoadd(geo, new Map([["here", { longitude: 13.361389, latitude: 38.115556 }]]));
+                const batch = kind
+                    .newBatch(atomic)
+                    .zrange(zset, { start: 0, end: 1 }, true)
+                    .zrangeWithScores(zset, { start: 0, end: 0 }, true)
+                    .zpopmin(zset, 2)
+                    .zpopmax(zset, 1)
+                    .zmpop([zset], ScoreFilter.MIN, 1)
+                    .bzmpop([zset], ScoreFilter.MAX, 0.1, 5)
+                    .lmpop([list], ListDirection.LEFT, 2)
+                    .blmpop([list], ListDirection.RIGHT, 0.1, 1)
+                    .xrange(stream, InfBoundary.NegativeInfinity, InfBoundary.PositiveInfinity, 1)
+                    .xrevrange(stream, InfBoundary.PositiveInfinity, InfBoundary.NegativeInfinity, 1)
+                    .getex(plain, { type: TimeUnit.Seconds, duration: 100 })
+                    .expireTime(plain)
+                    .getex(plain, "persist")
+                    .pexpireTime(plain)
+                    .geosearch(geo, { member: "here" }, { radius: 1, unit: GeoUnit.KILOMETERS }, { withDist: true })
+                    .geosearchstore(dest, geo, { member: "here" }, { radius: 1, unit: GeoUnit.KILOMETERS }, { storeDist: true });
+                const result = (await client.exec(batch, true))!;
+                assert.deepEqual(result.slice(0, 8), [
+                    ["e", "d"],
+                    [{ element: "e", score: 5 }],
+                    [
+                        { element: "a", score: 1 },
+                        { element: "b", score: 2 },
+                    ],
+                    [{ element: "e", score: 5 }],
+                    [zset, [{ element: "c", score: 3 }]],
+                    [zset, [{ element: "d", score: 4 }]],
+                    { key: list, elements: ["1", "2"] },
+                    { key: list, elements: ["4"] },
+                ]);
+                assert.deepEqual(result.slice(8, 10), [{ "1-0": [["f", "1"]] }, { "2-0": [["f", "2"]] }]);
+                assert.equal(result[10], "v");
+                const expireAt = result[11] as number;
+                assert.ok(expireAt > Date.now() / 1000 + 90 && expireAt < Date.now() / 1000 + 110, `expireTime ${expireAt}`);
+                assert.deepEqual(result.slice(12, 14), ["v", -1]);
+                assert.deepEqual(result[14], [["here", [0]]]);
+                assert.equal(result[15], 1);
+            });
+        }
+
+        it("xinfoStream takes fullOptions bare (true or a count)", async () => {
+            const [stream] = keysInOneSlot(1, "forms-xinfo");
+            await client.xadd(stream, [["f", "1"]], { id: "1-0" });
+            const [plain, full, fullCounted] = (await client.exec(kind.newBatch(false).xinfoStream(stream).xinfoStream(stream, true).xinfoStream(stream, 1), true))! as Record<string, unknown>[];
+            assert.equal(plain.length, 1);
+            assert.deepEqual(plain["first-entry"], ["1-0", ["f", "1"]]);
+            assert.deepEqual(full.entries, [["1-0", ["f", "1"]]]);
+            assert.deepEqual(fullCounted.entries, [["1-0", ["f", "1"]]]);
+            assert.ok(!("entries" in plain));
+        });
+
+        it("publish and PUBSUB introspection", async () => {
+            const [channel] = keysInOneSlot(1, "forms-chan");
+            const batch = kind.newBatch(false).publish("message", channel).pubsubChannels(channel).pubsubNumPat().pubsubNumSub([channel]);
+            assert.deepEqual(await client.exec(batch, true), [0, [], await client.exec(kind.newBatch(false).pubsubNumPat(), true).then((r) => r![0]), [{ channel, numSub: 0 }]]);
+            if (kind.cluster) {
+                const shard = (new ClusterBatch(false) as ClusterBatch).publish("m", channel, true).pubsubShardChannels(channel).pubsubShardNumSub([channel]);
+                assert.deepEqual(await client.exec(shard as unknown as Batch, true), [0, [], [{ channel, numSub: 0 }]]);
+            }
+        });
+    });
+}
