@@ -2,7 +2,7 @@ import { ConfigurationError, type ClosingError } from "../errors";
 import type { Connection } from "../connection/connection";
 import type { ClientMethods, CommandDef } from "../commands/core";
 import { customReply } from "../commands/generic-reply";
-import { standaloneGenericCommands } from "../commands/generic-extra";
+import { genericExtraCommands, standaloneGenericCommands } from "../commands/generic-extra";
 import { standaloneServerCommands } from "../commands/server";
 import { standaloneServerAdminCommands } from "../commands/server-admin";
 import { fcallCommands, functionStatsOfNode, standaloneFunctionCommands } from "../commands/function";
@@ -20,6 +20,7 @@ import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } f
 import { StandaloneRouter } from "../routing/standalone";
 import type { Batch, BatchOptions } from "../batch/batch";
 import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
+import { WatchSessions } from "../batch/watch-session";
 import { BaseClient, installClientMethods } from "./base-client";
 import {
     NodeDiscoveryMode,
@@ -76,6 +77,8 @@ export class GlideClient extends BaseClient {
     readonly #subscriberOptions = new Set<ConnectionOptions>();
     /** Router connections that completed a handshake and are open (for getStatistics). */
     readonly #openConnections = new Set<Connection>();
+    /** WATCH on a connection per caller, so that other callers' EXEC/UNWATCH cannot clear it. */
+    readonly #watches = new WatchSessions((connection, args, options) => this.send(connection, args, options));
 
     private constructor(options: GlideClientConfiguration) {
         const config = resolveConfig(options, ["readOnly", "nodeDiscoveryMode"]);
@@ -133,7 +136,20 @@ export class GlideClient extends BaseClient {
         return def.readonly ? router.forRead() : router.primary;
     }
 
+    /** watch opens (or extends) the caller's watch session; unwatch ends it (see batch/watch-session.ts). */
+    protected override dispatch(def: CommandDef, params: unknown[]): Promise<unknown> {
+        if (def === genericExtraCommands.watch) {
+            return this.#watches.watch(() => Promise.resolve(this.connectionFor(def)), params[0] as GlideString[]);
+        }
+        if (def === standaloneGenericCommands.unwatch) {
+            const session = this.#watches.take();
+            if (session !== undefined) return this.#watches.unwatch(session);
+        }
+        return super.dispatch(def, params);
+    }
+
     protected closeConnections(error: ClosingError): void {
+        this.#watches.close(error);
         for (const _ of this.#openConnections) statistics.connectionClosed();
         this.#openConnections.clear();
         statistics.clientClosed();
@@ -154,15 +170,18 @@ export class GlideClient extends BaseClient {
      * stand in the result array in place of their replies.
      */
     async exec(batch: Batch, raiseOnError: boolean, options?: BatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
+        // Taken before any await: it is the caller's context that must forget its session.
+        const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;
-        if (commands.length === 0) return [];
         const wantBytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const send = { bytes: batchNeedsBytes(commands, wantBytes), multi: true, timeoutMs: options?.timeout };
+        if (watched !== undefined) {
+            const replies = await this.#watches.exec(watched, batchFrames(commands, true), send);
+            return replies === null ? null : batchResult(commands, true, replies, wantBytes, raiseOnError);
+        }
+        if (commands.length === 0) return [];
         const connection = await this.connectionFor({ args: () => [] });
-        const replies = await this.send(connection, batchFrames(commands, batch.isAtomic), {
-            bytes: batchNeedsBytes(commands, wantBytes),
-            multi: true,
-            timeoutMs: options?.timeout,
-        });
+        const replies = await this.send(connection, batchFrames(commands, batch.isAtomic), send);
         return batchResult(commands, batch.isAtomic, replies, wantBytes, raiseOnError);
     }
 

@@ -27,6 +27,9 @@ import { clusterScanStep } from "../routing/cluster/scan";
 import type { ClusterScanCursor } from "../routing/cluster/scan-cursor";
 import { keySlot } from "../routing/cluster/slot";
 import { BaseClient } from "./base-client";
+import { genericExtraCommands } from "../commands/generic-extra";
+import { WatchSessions } from "../batch/watch-session";
+import { transactionSlot } from "../batch/transaction-slot";
 import { resolveConfig, type AdvancedBaseClientConfiguration, type BaseClientConfiguration, type PubSubMsg } from "./config";
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -90,6 +93,8 @@ export class GlideClusterClient extends BaseClient {
     readonly #router: ClusterRouter;
     readonly #executor: ClusterExecutor;
     readonly #commandInfo: CommandInfoCache;
+    /** WATCH on a connection per caller, so that other callers' EXEC/UNWATCH cannot clear it. */
+    readonly #watches = new WatchSessions((connection, args, options) => this.send(connection, args, options));
 
     private constructor(options: GlideClusterClientConfiguration) {
         const config = resolveConfig(options, ["periodicChecks", "recoveryRequestsQueueSize"], ["refreshTopologyFromInitialNodes"]);
@@ -126,6 +131,11 @@ export class GlideClusterClient extends BaseClient {
     }
 
     protected override dispatch(def: CommandDef, params: unknown[]): Promise<unknown> {
+        if (def === genericExtraCommands.watch) return this.#watch(params[0] as GlideString[]);
+        if (def === clusterServerCommands.unwatch) {
+            const session = this.#watches.take();
+            if (session !== undefined) return this.#watches.unwatch(session);
+        }
         if (def.blockingSeconds?.(...params) !== undefined) return super.dispatch(def, params);
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
@@ -160,7 +170,18 @@ export class GlideClusterClient extends BaseClient {
         }
     }
 
+    /** The caller's watch session goes to the primary of the keys' slot, where its transaction must run. */
+    #watch(keys: GlideString[]): Promise<"OK"> {
+        try {
+            transactionSlot([{ def: genericExtraCommands.watch, args: ["WATCH", ...keys] }], () => undefined);
+        } catch (error) {
+            return Promise.reject(error);
+        }
+        return this.#watches.watch(() => this.connectionFor(genericExtraCommands.watch, ["WATCH", ...keys]), keys);
+    }
+
     protected closeConnections(error: ClosingError): void {
+        this.#watches.close(error);
         this.#router.close(error);
     }
 
@@ -205,13 +226,23 @@ export class GlideClusterClient extends BaseClient {
      * connections retried only per retryStrategy.
      */
     async exec(batch: ClusterBatch, raiseOnError: boolean, options?: ClusterBatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
+        // Taken before any await: it is the caller's context that must forget its session.
+        const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;
-        if (commands.length === 0) return [];
         const wantBytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
         const bytes = batchNeedsBytes(commands, wantBytes);
         const timeoutMs = options?.timeout;
+        if (batch.isAtomic && options?.retryStrategy !== undefined) {
+            if (watched !== undefined) this.#watches.end(watched);
+            throw new RequestError("retryStrategy applies to non-atomic batches only: a transaction is never resent in part");
+        }
+        if (watched !== undefined) {
+            await this.#transactionTarget(commands);
+            const replies = await this.#watches.exec(watched, batchFrames(commands, true), { bytes, timeoutMs, multi: true });
+            return replies === null ? null : batchResult(commands, true, replies, wantBytes, raiseOnError);
+        }
+        if (commands.length === 0) return [];
         if (batch.isAtomic) {
-            if (options?.retryStrategy !== undefined) throw new RequestError("retryStrategy applies to non-atomic batches only");
             const target = options?.route !== undefined ? await singleNodeTarget(options.route, this.#router) : await this.#transactionTarget(commands);
             const replies = await this.#executor.run(target, batchFrames(commands, true), { bytes, timeoutMs, frames: "transaction" });
             return batchResult(commands, true, replies as RespValue[], wantBytes, raiseOnError);
@@ -241,14 +272,13 @@ export class GlideClusterClient extends BaseClient {
         return batchResult(commands, false, replies as RespValue[], wantBytes, raiseOnError);
     }
 
-    /** A transaction runs where its first key lives (its keys must share a slot), else anywhere. */
+    /** A transaction runs on its keys' slot (refused before sending when they span slots), else anywhere. */
     async #transactionTarget(commands: readonly QueuedCommand[]): Promise<Target> {
-        for (const { def, args } of commands) {
-            let keyAt = firstKeyPosition(def, args);
-            if (def === CUSTOM_COMMAND) keyAt = routingKeyPosition(args, await this.#commandInfo.lookup(args).catch(() => undefined));
-            if (keyAt !== undefined && keyAt < args.length) return { kind: "slot", slot: keySlot(args[keyAt] as GlideString), read: false };
-        }
-        return { kind: "random" };
+        const facts = await Promise.all(
+            commands.map(({ def, args }) => (def === CUSTOM_COMMAND ? this.#commandInfo.lookup(args).catch(() => undefined) : undefined)),
+        );
+        const slot = transactionSlot(commands, (index) => routingKeyPosition(commands[index].args, facts[index]));
+        return slot === undefined ? { kind: "random" } : { kind: "slot", slot, read: false };
     }
 
     #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape): Promise<unknown> {

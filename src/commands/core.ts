@@ -78,6 +78,30 @@ export function firstKeyPosition(def: CommandDef, args: readonly CommandArg[]): 
     return first !== undefined && first < args.length ? first : undefined;
 }
 
+/**
+ * argv positions of every key of a call, as far as the definition tells: its key spec, the keys
+ * after `keysAfter`'s keyword (XREAD … STREAMS key … id …: the first half), and for a numkeys list
+ * (LMPOP numkeys key …) the numkeys keys that follow.
+ */
+export function keyPositions(def: CommandDef, args: readonly CommandArg[]): number[] {
+    const positions: number[] = [];
+    if (def.keysAfter !== undefined) {
+        const first = firstKeyPosition(def, args);
+        if (first === undefined) return positions;
+        const count = Math.floor((args.length - first) / 2);
+        for (let i = 0; i < count; i++) positions.push(first + i);
+        return positions;
+    }
+    if (def.keys === undefined) return positions;
+    const [first, lastSpec, step] = def.keys;
+    let last = lastSpec < 0 ? args.length + lastSpec : lastSpec;
+    const numkeys = args[first - 1];
+    const numkeysList = def.keys === SECOND_ARG_KEY || def.keys === THIRD_ARG_KEY;
+    if (numkeysList && typeof numkeys === "number") last = first + numkeys - 1;
+    for (let at = first; at <= last && at < args.length; at += step) positions.push(at);
+    return positions;
+}
+
 /** `blockingSeconds` for a command whose timeout (in seconds) is the parameter at `index`. */
 export function timeoutParam(index: number): (...params: unknown[]) => number {
     return (...params) => params[index] as number;

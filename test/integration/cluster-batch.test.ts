@@ -1,7 +1,7 @@
 /** ClusterBatch on GlideClusterClient: transactions on one slot, pipelines across slots (RESP2 and RESP3). */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ClusterBatch, ClusterTransaction, Decoder, GlideClusterClient, RequestError } from "../../src";
+import { ClusterBatch, ClusterTransaction, Decoder, GlideClusterClient, ListDirection, RequestError } from "../../src";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { keysInOneSlot, PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { clusterSeeds } from "../helpers/shared";
@@ -31,7 +31,31 @@ for (const { name, protocol } of PROTOCOLS) {
             )!;
             const batch = new ClusterBatch(true).set(first, "1").set(otherNode, "2");
             // Bouncing between the two nodes until the timeout would end in a TimeoutError or a bare MOVED.
-            await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof RequestError && /one node/.test(error.message));
+            await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof RequestError && /^CrossSlot: .*one slot.*nothing was sent$/.test(error.message));
+            assert.equal(await client.get(first), null, "nothing was sent");
+        });
+
+        it("a transaction over two slots of one node is refused before sending too", async () => {
+            const [a] = keysInOneSlot(1, "tx-same-node");
+            const shards = (await client.customCommand(["CLUSTER", "SLOTS"])) as [number, number][];
+            const [start, end] = shards.find(([from, to]) => from <= keySlot(a) && keySlot(a) <= to)!;
+            const b = Array.from({ length: 2000 }, () => uniqueKey("tx-same-node-b")).find(
+                (key) => keySlot(key) !== keySlot(a) && start <= keySlot(key) && keySlot(key) <= end,
+            )!;
+            const cases = [
+                new ClusterBatch(true).set(a, "1").get(b),
+                new ClusterBatch(true).mget([a, b]),
+                new ClusterBatch(true).customCommand(["SET", a, "1"]).customCommand(["GET", b]),
+                new ClusterBatch(true).lmpop([a, b], ListDirection.LEFT),
+            ];
+            for (const batch of cases) {
+                await assert.rejects(client.exec(batch, false), (error: Error) => error instanceof RequestError && /^CrossSlot: /.test(error.message));
+            }
+            assert.equal(await client.exists([a]), 0);
+            // The same commands on one slot go through; a pipeline may span slots.
+            assert.deepEqual(await client.exec(new ClusterBatch(true).set(a, "1").get(a), true), ["OK", "1"]);
+            assert.deepEqual(await client.exec(new ClusterBatch(false).set(a, "2").get(b), true), ["OK", null]);
+            await client.del([a]);
         });
 
         it("a pipeline sends each command to its own slot and keeps the caller's order", async () => {
