@@ -266,8 +266,10 @@ export class GlideClient extends BaseClient {
     async reset(): Promise<"RESET"> {
         const connection = await this.connectionFor({ args: () => [] });
         const frames = [["RESET"], ...handshakeCommands(connection.options)];
-        const [reply] = (await this.send(connection, frames, { bytes: false, multi: true })) as unknown[];
+        const [reply, hello] = (await this.send(connection, frames, { bytes: false, multi: true })) as unknown[];
         if (reply instanceof Error) throw reply;
+        // Unauthenticated or on the wrong protocol, the connection would fail every later command.
+        if (hello instanceof Error) throw hello;
         return reply as "RESET";
     }
 

@@ -4,7 +4,7 @@
  */
 import { RequestError } from "../errors";
 import type { CommandArg, RespValue } from "../protocol/types";
-import { command, THIRD_ARG_KEY, type CommandDef } from "./core";
+import { as, command, THIRD_ARG_KEY, type CommandDef } from "./core";
 import { customReply } from "./generic-reply";
 import type { FlushMode } from "./options";
 import { toBoolean } from "./replies";
@@ -19,16 +19,16 @@ export const standaloneScriptingCommands = {
     }),
     scriptFlush: command({
         args: (mode?: FlushMode): CommandArg[] => (mode === undefined ? ["SCRIPT", "FLUSH"] : ["SCRIPT", "FLUSH", mode]),
-        reply: (reply) => reply as "OK",
+        reply: as<"OK">,
     }),
-    scriptKill: command({ args: () => ["SCRIPT", "KILL"], reply: (reply) => reply as "OK" }),
+    scriptKill: command({ args: () => ["SCRIPT", "KILL"], reply: as<"OK"> }),
 };
 
 /** BaseClient's scripting commands (same signature on both clients). */
 export const scriptingCommands = {
     scriptShow: command({
         args: (sha1: GlideString, options?: DecoderOption) => ["SCRIPT", "SHOW", sha1],
-        reply: (reply) => reply as GlideString,
+        reply: as<GlideString>,
         optionsAt: 1,
     }),
 };

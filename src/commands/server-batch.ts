@@ -5,7 +5,6 @@
  */
 import type { CommandArg } from "../protocol/types";
 import { as, command } from "./core";
-import type { FunctionRestorePolicy } from "./cluster-server";
 import { fcallCommands, functionStatsOfNode, standaloneFunctionCommands as functions } from "./function";
 import { standaloneServerCommands as server } from "./server";
 import { standaloneServerAdminCommands as admin } from "./server-admin";
@@ -59,8 +58,5 @@ export const serverBatchCommands = {
     functionDelete: functions.functionDelete,
     functionFlush: functions.functionFlush,
     functionDump: functions.functionDump,
-    functionRestore: command({
-        ...functions.functionRestore,
-        args: (payload: Buffer, policy?: FunctionRestorePolicy) => functions.functionRestore.args(payload, policy),
-    }),
+    functionRestore: functions.functionRestore,
 };

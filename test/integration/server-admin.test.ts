@@ -102,16 +102,17 @@ for (const { name, protocol } of PROTOCOLS) {
         });
 
         it("save, lastsave, bgsave, bgsaveSchedule and bgrewriteaof", async () => {
+            const idle = async () =>
+                (await info(client, "rdb_bgsave_in_progress")) === "0" && (await info(client, "aof_rewrite_in_progress")) === "0"
+                    ? true
+                    : "a child process runs";
+            await waitFor("no save or rewrite to run", idle);
             await client.configResetStat();
             const now = Math.floor(Date.now() / 1000);
             assert.equal(await client.save(), "OK");
             const saved = await client.lastsave();
             assert.ok(Math.abs(saved - now) <= 2, `lastsave ${saved} is not about now (${now})`);
             assert.equal(await info(client, "rdb_last_save_time"), String(saved));
-            const idle = async () =>
-                (await info(client, "rdb_bgsave_in_progress")) === "0" && (await info(client, "aof_rewrite_in_progress")) === "0"
-                    ? true
-                    : "a child process runs";
 
             // Slow children (0.1 s per key) so that a request meets the previous one in progress.
             await client.set(uniqueKey("save"), "1");
