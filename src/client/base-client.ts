@@ -1,9 +1,15 @@
-import { ClosingError, RequestError } from "../errors";
-import type { Connection } from "../connection/connection";
+import { ClosingError, ConfigurationError, RequestError } from "../errors";
+import type { Connection, ConnectionHooks } from "../connection/connection";
+import { handshakeCommands } from "../connection/handshake";
+import type { ConnectionOptions } from "../connection/options";
 import { Request, type Convert, type InflightCounter } from "../connection/request";
 import { callOptions, installMethods, type ClientMethods, type CommandDef, type CommandTable } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
-import { Decoder } from "../commands/types";
+import { fcallCommands } from "../commands/function";
+import { invokeScriptWith, scriptingCommands, type ScriptOptions } from "../commands/scripting";
+import type { Script } from "../commands/script";
+import { statistics } from "../commands/server-statistics";
+import { Decoder, type GlideReturnType, type GlideString } from "../commands/types";
 import type { CommandArg } from "../protocol/types";
 import { BlockingPool } from "./blocking-pool";
 import type { ResolvedConfig } from "./config";
@@ -19,20 +25,45 @@ export interface SendOptions {
     multi?: boolean;
 }
 
+/** Scripting and function calls with the same signature on both clients (clients only: batches define their own). */
+export const baseClientCommands = { ...fcallCommands, ...scriptingCommands };
+
 // The command methods are generated from the definitions in commands/ (see installMethods below).
-export interface BaseClient extends ClientMethods<typeof baseCommands> {}
+export interface BaseClient extends ClientMethods<typeof baseCommands>, ClientMethods<typeof baseClientCommands> {}
+
+/** A connection's settings; the client's own (config.connection) has no address. */
+type ConnectionSettings = Omit<ConnectionOptions, "host" | "port">;
+
+const NO_CACHE = "Client-side caching is not enabled: this client was not configured with a clientSideCache";
 
 /** What GlideClient and GlideClusterClient share: dispatch, timeouts, in-flight limit, close. */
 export abstract class BaseClient {
     protected readonly config: ResolvedConfig;
     protected readonly defaultDecoder: Decoder;
-    protected readonly blockingPool = new BlockingPool();
+    /** Connections counted by getStatistics while they are open. */
+    readonly #openConnections = new Set<Connection>();
+    /**
+     * Given to every connection the client opens to serve commands (router nodes, blocking pool),
+     * so that getStatistics counts it from its handshake until it is lost or closed.
+     */
+    protected readonly countingHooks: ConnectionHooks = {
+        onReady: (connection) => {
+            if (this.isClosed || this.#openConnections.has(connection)) return;
+            this.#openConnections.add(connection);
+            statistics.connectionOpened();
+        },
+        onDisconnect: (connection) => {
+            if (this.#openConnections.delete(connection)) statistics.connectionClosed();
+        },
+    };
+    protected readonly blockingPool = new BlockingPool(undefined, this.countingHooks);
     readonly #counter: InflightCounter = { inflight: 0 };
     #closedError: ClosingError | undefined;
 
     protected constructor(config: ResolvedConfig) {
         this.config = config;
         this.defaultDecoder = config.defaultDecoder;
+        statistics.clientCreated();
     }
 
     /** Where a command goes. Standalone: primary or a replica; cluster: by slot or route. */
@@ -44,9 +75,22 @@ export abstract class BaseClient {
         this.#closedError = new ClosingError(errorMessage ?? "Client closed");
         this.closeConnections(this.#closedError);
         this.blockingPool.close(this.#closedError);
+        for (const _ of this.#openConnections) statistics.connectionClosed();
+        this.#openConnections.clear();
+        statistics.clientClosed();
     }
 
     protected abstract closeConnections(error: ClosingError): void;
+
+    /**
+     * Every settings object the client's connections (re)connect with besides the client's own
+     * (config.connection, which nodes found later copy): each node's, and the subscribers' it can
+     * reach. Blocking-pool connections share their node's.
+     */
+    protected abstract connectionSettings(): ConnectionSettings[];
+
+    /** The node connections that are open now, once the client has connected. */
+    protected abstract liveConnections(): Promise<Connection[]>;
 
     protected get isClosed(): boolean {
         return this.#closedError !== undefined;
@@ -101,6 +145,96 @@ export abstract class BaseClient {
             this.blockingPool.release(connection);
         }
     }
+
+    /** Changes the database on every node; the choice survives reconnects. */
+    async select(index: number): Promise<"OK"> {
+        const connections = await this.liveConnections();
+        await Promise.all(connections.map((connection) => this.send(connection, ["SELECT", index], { bytes: false })));
+        for (const options of [this.config.connection, ...this.connectionSettings()]) options.databaseId = index;
+        return "OK";
+    }
+
+    /**
+     * Runs a script by its hash, sending its code once if the server does not have it cached.
+     * The cluster client sends it to its first key's slot, or to a random node without keys.
+     */
+    invokeScript(script: Script, options?: ScriptOptions): Promise<GlideReturnType> {
+        return invokeScriptWith((def, params) => this.dispatch(def, params), script, options);
+    }
+
+    /**
+     * RESET, then the handshake again on the same connection: RESET also drops the protocol to
+     * RESP2, the database, the client name and the authentication this client set up. Standalone:
+     * the primary's connection; cluster: a random primary's.
+     */
+    async reset(): Promise<"RESET"> {
+        const connection = await this.connectionFor({ args: () => [] }, [], []);
+        const frames = [["RESET"], ...handshakeCommands(connection.options)];
+        const [reply, hello] = (await this.send(connection, frames, { bytes: false, multi: true })) as unknown[];
+        if (reply instanceof Error) throw reply;
+        // Unauthenticated or on the wrong protocol, the connection would fail every later command.
+        if (hello instanceof Error) throw hello;
+        return reply as "RESET";
+    }
+
+    /**
+     * Changes the password every connection of this client uses when it (re)connects; with
+     * immediateAuth, also sends AUTH with it on every open node connection and idle blocking one.
+     */
+    async updateConnectionPassword(password: string | null, immediateAuth = false): Promise<GlideString> {
+        if (immediateAuth && !password) {
+            throw new RequestError("immediateAuth needs a non-empty password to authenticate with");
+        }
+        for (const options of [this.config.connection, ...this.connectionSettings()]) {
+            if (password === null) delete options.password;
+            else options.password = password;
+        }
+        if (!immediateAuth) return "OK";
+        const connections = [...(await this.liveConnections()), ...this.blockingPool.idleConnections];
+        const auth = (connection: Connection) =>
+            connection.options.username === undefined ? ["AUTH", password!] : ["AUTH", connection.options.username, password!];
+        const replies = await Promise.all(connections.map((connection) => this.send(connection, auth(connection), { bytes: false })));
+        return replies[0] as GlideString;
+    }
+
+    /** IAM authentication is not supported yet, so no client has a token to refresh. */
+    async refreshIamToken(): Promise<GlideString> {
+        throw new ConfigurationError("refreshIamToken needs IAM authentication, and this client was not configured with iamConfig");
+    }
+
+    // Client-side caching is not supported yet: as GLIDE does without a cache, the metrics reject.
+    async getCacheHitRate(): Promise<number> {
+        throw new RequestError(NO_CACHE);
+    }
+
+    async getCacheMissRate(): Promise<number> {
+        throw new RequestError(NO_CACHE);
+    }
+
+    async getCacheEntryCount(): Promise<number> {
+        throw new RequestError(NO_CACHE);
+    }
+
+    async getCacheEvictions(): Promise<number> {
+        throw new RequestError(NO_CACHE);
+    }
+
+    async getCacheExpirations(): Promise<number> {
+        throw new RequestError(NO_CACHE);
+    }
+
+    async getCacheTotalLookups(): Promise<number> {
+        throw new RequestError(NO_CACHE);
+    }
+
+    /**
+     * Process-wide counters, as GLIDE's: clients alive, and connections open to servers — every
+     * node connection and blocking-pool connection of every client, from its handshake until it is
+     * lost or closed. Pub/sub subscriber connections are not counted.
+     */
+    getStatistics(): object {
+        return statistics.snapshot();
+    }
 }
 
 /** Installs a table of command definitions as methods of a client class. */
@@ -110,4 +244,4 @@ export function installClientMethods(proto: BaseClient, table: CommandTable): vo
     );
 }
 
-installClientMethods(BaseClient.prototype, baseCommands);
+installClientMethods(BaseClient.prototype, { ...baseCommands, ...baseClientCommands });

@@ -1,4 +1,4 @@
-import { Connection } from "../connection/connection";
+import { Connection, type ConnectionHooks } from "../connection/connection";
 import type { ConnectionOptions } from "../connection/options";
 
 /**
@@ -11,14 +11,22 @@ export class BlockingPool {
     readonly #busy = new Set<Connection>();
     #closed = false;
 
-    constructor(readonly maxIdlePerNode = 4) {}
+    constructor(
+        readonly maxIdlePerNode = 4,
+        private readonly hooks: ConnectionHooks = {},
+    ) {}
+
+    /** Connections waiting for their next blocking call (busy ones are parked on the server). */
+    get idleConnections(): Connection[] {
+        return [...this.#idle.values()].flat().filter((connection) => !connection.isClosed);
+    }
 
     acquire(options: ConnectionOptions): Connection {
         const key = `${options.host}:${options.port}`;
         const idle = this.#idle.get(key);
         let connection = idle?.pop();
         while (connection !== undefined && connection.isClosed) connection = idle?.pop();
-        connection ??= new Connection(options);
+        connection ??= new Connection(options, this.hooks);
         this.#busy.add(connection);
         return connection;
     }

@@ -5,14 +5,10 @@ import { customReply } from "../commands/generic-reply";
 import { genericExtraCommands, standaloneGenericCommands } from "../commands/generic-extra";
 import { standaloneServerCommands } from "../commands/server";
 import { standaloneServerAdminCommands } from "../commands/server-admin";
-import { fcallCommands, functionStatsOfNode, standaloneFunctionCommands } from "../commands/function";
-import { invokeScriptWith, scriptingCommands, standaloneScriptingCommands, type ScriptOptions } from "../commands/scripting";
-import type { Script } from "../commands/script";
+import { functionStatsOfNode, standaloneFunctionCommands } from "../commands/function";
+import { standaloneScriptingCommands } from "../commands/scripting";
 import type { FunctionStatsFullResponse } from "../commands/server-options";
-import { statistics } from "../commands/server-statistics";
-import { handshakeCommands } from "../connection/handshake";
 import type { ConnectionOptions } from "../connection/options";
-import { RequestError } from "../errors";
 import { standalonePubSubCommands } from "../commands/pubsub";
 import { PubSub, validatePubSubConfig } from "../pubsub/pubsub";
 import { SubscriptionMode } from "../pubsub/modes";
@@ -63,9 +59,7 @@ export interface GlideClient
     extends ClientMethods<typeof standaloneServerCommands>,
         ClientMethods<typeof standaloneServerAdminCommands>,
         ClientMethods<typeof standaloneFunctionCommands>,
-        ClientMethods<typeof fcallCommands>,
         ClientMethods<typeof standaloneScriptingCommands>,
-        ClientMethods<typeof scriptingCommands>,
         ClientMethods<typeof standalonePubSubCommands>,
         ClientMethods<typeof standaloneGenericCommands> {}
 
@@ -75,8 +69,6 @@ export class GlideClient extends BaseClient {
     readonly #pubsub: PubSub;
     /** Connection settings handed to the subscriber, so that a password change reaches them. */
     readonly #subscriberOptions = new Set<ConnectionOptions>();
-    /** Router connections that completed a handshake and are open (for getStatistics). */
-    readonly #openConnections = new Set<Connection>();
     /** WATCH on a connection per caller, so that other callers' EXEC/UNWATCH cannot clear it. */
     readonly #watches = new WatchSessions((connection, args, options) => this.send(connection, args, options));
 
@@ -88,17 +80,7 @@ export class GlideClient extends BaseClient {
             throw new ConfigurationError("Only NodeDiscoveryMode.Standard is supported by glide-ts yet");
         }
         super(config);
-        this.#router = new StandaloneRouter(config, {
-            onReady: (connection) => {
-                if (this.#openConnections.has(connection)) return;
-                this.#openConnections.add(connection);
-                statistics.connectionOpened();
-            },
-            onDisconnect: (connection) => {
-                if (this.#openConnections.delete(connection)) statistics.connectionClosed();
-            },
-        });
-        statistics.clientCreated();
+        this.#router = new StandaloneRouter(config, this.countingHooks);
         // Subscriptions get a connection of their own, to the primary (see pubsub/subscriber.ts).
         this.#pubsub = new PubSub({
             config: options.pubsubSubscriptions,
@@ -150,9 +132,6 @@ export class GlideClient extends BaseClient {
 
     protected closeConnections(error: ClosingError): void {
         this.#watches.close(error);
-        for (const _ of this.#openConnections) statistics.connectionClosed();
-        this.#openConnections.clear();
-        statistics.clientClosed();
         this.#router.close(error);
         this.#pubsub.close(error);
     }
@@ -234,20 +213,6 @@ export class GlideClient extends BaseClient {
         return this.#pubsub.tryNextMessage(decoder);
     }
 
-    /** Changes the database on every node; the choice survives reconnects. */
-    async select(index: number): Promise<"OK"> {
-        await this.connectionFor({ args: () => [] });
-        const nodes = this.#router.nodes.filter((node) => node.isReady);
-        await Promise.all(nodes.map((node) => this.send(node, ["SELECT", index], { bytes: false })));
-        for (const node of this.#router.nodes) node.options.databaseId = index;
-        return "OK";
-    }
-
-    /** Runs a script by its hash, sending its code once if the server does not have it cached. */
-    invokeScript(script: Script, options?: ScriptOptions): Promise<GlideReturnType> {
-        return invokeScriptWith((def, params) => this.dispatch(def, params), script, options);
-    }
-
     /** FUNCTION STATS of every connected node, keyed by the node's address. */
     async functionStats(options?: DecoderOption): Promise<FunctionStatsFullResponse> {
         await this.connectionFor({ args: () => [] });
@@ -259,45 +224,13 @@ export class GlideClient extends BaseClient {
         return Object.fromEntries(nodes.map((node, index) => [node.address, replies[index]]));
     }
 
-    /**
-     * RESET, then the handshake again on the same connection: RESET also drops the protocol to
-     * RESP2, the database, the client name and the authentication this client set up.
-     */
-    async reset(): Promise<"RESET"> {
-        const connection = await this.connectionFor({ args: () => [] });
-        const frames = [["RESET"], ...handshakeCommands(connection.options)];
-        const [reply, hello] = (await this.send(connection, frames, { bytes: false, multi: true })) as unknown[];
-        if (reply instanceof Error) throw reply;
-        // Unauthenticated or on the wrong protocol, the connection would fail every later command.
-        if (hello instanceof Error) throw hello;
-        return reply as "RESET";
+    protected connectionSettings(): ConnectionOptions[] {
+        return [...this.#router.nodes.map((node) => node.options), ...this.#subscriberOptions];
     }
 
-    /**
-     * Changes the password every connection of this client uses when it (re)connects; with
-     * immediateAuth, also authenticates the open connections with it now.
-     */
-    async updateConnectionPassword(password: string | null, immediateAuth = false): Promise<GlideString> {
-        if (immediateAuth && !password) {
-            throw new RequestError("immediateAuth needs a non-empty password to authenticate with");
-        }
-        const settings = [this.config.connection, ...this.#router.nodes.map((node) => node.options), ...this.#subscriberOptions];
-        for (const options of settings) {
-            if (password === null) delete options.password;
-            else options.password = password;
-        }
-        if (!immediateAuth) return "OK";
+    protected async liveConnections(): Promise<Connection[]> {
         await this.connectionFor({ args: () => [] });
-        const nodes = this.#router.nodes.filter((node) => node.isReady);
-        const auth = (node: Connection) =>
-            node.options.username === undefined ? ["AUTH", password!] : ["AUTH", node.options.username, password!];
-        const replies = await Promise.all(nodes.map((node) => this.send(node, auth(node), { bytes: false })));
-        return replies[0] as GlideString;
-    }
-
-    /** Process-wide counters: connections open to servers and clients alive. */
-    getStatistics(): object {
-        return statistics.snapshot();
+        return this.#router.nodes.filter((node) => node.isReady);
     }
 }
 
@@ -307,7 +240,5 @@ installClientMethods(GlideClient.prototype, {
     ...standaloneGenericCommands,
     ...standaloneServerAdminCommands,
     ...standaloneFunctionCommands,
-    ...fcallCommands,
     ...standaloneScriptingCommands,
-    ...scriptingCommands,
 });

@@ -1,5 +1,8 @@
 import { ConfigurationError, RequestError, type ClosingError } from "../errors";
 import type { Connection } from "../connection/connection";
+import type { ConnectionOptions } from "../connection/options";
+import { invokeScriptWith } from "../commands/scripting";
+import type { Script } from "../commands/script";
 import { callOptions, firstKeyPosition, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
 import {
     clusterServerCommands,
@@ -107,6 +110,7 @@ export class GlideClusterClient extends BaseClient {
         this.#router = new ClusterRouter(config, {
             periodicCheckMs: periodic,
             refreshFromInitialNodes: options.advancedConfiguration?.refreshTopologyFromInitialNodes === true,
+            connectionHooks: this.countingHooks,
         });
         this.#executor = new ClusterExecutor(this.#router, (connection, args, send) => this.send(connection, args, send), {
             requestTimeoutMs: config.requestTimeoutMs,
@@ -206,11 +210,28 @@ export class GlideClusterClient extends BaseClient {
     }
 
     /** Changes the database on every node (Valkey 9 clusters); the choice survives reconnects. */
-    async select(index: number): Promise<"OK"> {
+    override async select(index: number): Promise<"OK"> {
         if (!this.#router.connected) await this.#router.connect();
         await this.#executor.runOnNodes(this.#router.allAddresses(), ["SELECT", index], { bytes: false }, "allSucceeded");
         this.#router.useDatabase(index);
         return "OK";
+    }
+
+    /** A script by its hash (EVAL with its code on NOSCRIPT) where `route` says, else on a random node. */
+    invokeScriptWithRoute(
+        script: Script,
+        options?: { args?: GlideString[] } & DecoderOption & RouteOption,
+    ): Promise<ClusterResponse<GlideReturnType>> {
+        return invokeScriptWith((def, params) => this.dispatch(def, params), script, { ...options, keys: [] });
+    }
+
+    protected connectionSettings(): ConnectionOptions[] {
+        return this.#router.nodes.map((node) => node.options);
+    }
+
+    protected async liveConnections(): Promise<Connection[]> {
+        if (!this.#router.connected) await this.#router.connect();
+        return this.#router.nodes.filter((node) => node.isReady);
     }
 
     /** One step of a cluster-wide SCAN; call again with the returned cursor until it `isFinished()`. */

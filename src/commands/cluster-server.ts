@@ -10,6 +10,10 @@ import { customReply } from "./generic-reply";
 import { statusAs, toBoolean, toRecord, toText } from "./replies";
 import type { DecoderOption, GlideReturnType, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
+import { toFunctionList, toFunctionStats } from "./function-replies";
+import { functionListArgs } from "./server-args";
+import type { FunctionListOptions } from "./server-options";
+import { toClientTrackingInfo, toLatencyHistory, toLatencyLatest, toMemoryStats } from "./server-replies";
 
 // Option types of server commands GlideClient will share (defined here first; move them to
 // options.ts when the standalone signatures arrive).
@@ -240,6 +244,41 @@ export const clusterServerCommands = {
         args: (options?: RouteOption) => ["FUNCTION", "DUMP"],
         reply: perNode(as<Buffer>),
         bytesReply: true,
+        optionsAt: 0,
+    }),
+    // Without a route: CLIENT TRACKINGINFO and FUNCTION LIST go to a random node; FUNCTION STATS and
+    // MEMORY STATS to every primary, LATENCY to every node (the server's tips), one record per node.
+    clientTrackingInfo: command({
+        args: (options?: RouteOption) => ["CLIENT", "TRACKINGINFO"],
+        reply: perNode(toClientTrackingInfo),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    functionList: command({
+        args: (options?: FunctionListOptions & DecoderOption & RouteOption) => functionListArgs(options),
+        reply: perNode(toFunctionList),
+        optionsAt: 0,
+    }),
+    functionStats: command({
+        args: (options?: RouteOption & DecoderOption) => ["FUNCTION", "STATS"],
+        reply: perNode(toFunctionStats),
+        optionsAt: 0,
+    }),
+    memoryStats: command({
+        args: (options?: RouteOption) => ["MEMORY", "STATS"],
+        reply: perNode(toMemoryStats),
+        stringReply: true,
+        optionsAt: 0,
+    }),
+    latencyHistory: command({
+        args: (event: GlideString, options?: RouteOption) => ["LATENCY", "HISTORY", event],
+        reply: perNode(toLatencyHistory),
+        optionsAt: 1,
+    }),
+    latencyLatest: command({
+        args: (options?: RouteOption) => ["LATENCY", "LATEST"],
+        reply: perNode(toLatencyLatest),
+        stringReply: true,
         optionsAt: 0,
     }),
     fcallWithRoute: command({

@@ -75,7 +75,14 @@ export function firstKeyPosition(def: CommandDef, args: readonly CommandArg[]): 
         return at >= 0 && at + 1 < args.length ? at + 1 : undefined;
     }
     const first = def.keys?.[0];
-    return first !== undefined && first < args.length ? first : undefined;
+    if (first === undefined || first >= args.length) return undefined;
+    // A numkeys list of no keys (FCALL f 0 arg …): what follows numkeys is an argument, not a key.
+    if (isNumkeysList(def.keys!) && args[first - 1] === 0) return undefined;
+    return first;
+}
+
+function isNumkeysList(keys: KeySpec): boolean {
+    return keys === SECOND_ARG_KEY || keys === THIRD_ARG_KEY;
 }
 
 /**
@@ -96,8 +103,7 @@ export function keyPositions(def: CommandDef, args: readonly CommandArg[]): numb
     const [first, lastSpec, step] = def.keys;
     let last = lastSpec < 0 ? args.length + lastSpec : lastSpec;
     const numkeys = args[first - 1];
-    const numkeysList = def.keys === SECOND_ARG_KEY || def.keys === THIRD_ARG_KEY;
-    if (numkeysList && typeof numkeys === "number") last = first + numkeys - 1;
+    if (isNumkeysList(def.keys) && typeof numkeys === "number") last = first + numkeys - 1;
     for (let at = first; at <= last && at < args.length; at += step) positions.push(at);
     return positions;
 }

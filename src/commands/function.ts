@@ -45,7 +45,7 @@ export const functionStatsOfNode = command({
     optionsAt: 0,
 });
 
-// Keys follow numkeys (argv[2]); with none, argv[3] is an argument and routing by it is harmless.
+// The keys follow numkeys (argv[2]); with none the call is keyless (see firstKeyPosition).
 export const fcallCommands = {
     fcall: command({
         args: (func: GlideString, keys: GlideString[], args: GlideString[], options?: DecoderOption) => numkeysArgs("FCALL", func, keys, args),

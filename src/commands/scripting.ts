@@ -38,7 +38,7 @@ export interface ScriptOptions extends DecoderOption {
     args?: GlideString[];
 }
 
-// The keys follow numkeys (argv[2]); with none, argv[3] is an argument and routing by it is harmless.
+// The keys follow numkeys (argv[2]); with none the call is keyless (see firstKeyPosition).
 const EVALSHA = command({
     args: (hash: string, keys: GlideString[], args: GlideString[], options?: DecoderOption) => numkeysArgs("EVALSHA", hash, keys, args),
     reply: (reply) => customReply([], reply),

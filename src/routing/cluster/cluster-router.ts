@@ -1,5 +1,5 @@
 import { ClosingError, ConnectionError } from "../../errors";
-import { Connection } from "../../connection/connection";
+import { Connection, type ConnectionHooks } from "../../connection/connection";
 import type { ResolvedConfig } from "../../client/config";
 import { ReadSelector } from "../read-from";
 import { queryNode, sleep } from "./node-query";
@@ -16,6 +16,8 @@ export interface ClusterRouterOptions {
     periodicCheckMs: number | undefined;
     /** Refresh from the addresses given at creation only, never from discovered nodes. */
     refreshFromInitialNodes: boolean;
+    /** Told of every node connection that opens or is lost (the client's statistics). */
+    connectionHooks?: ConnectionHooks;
 }
 
 interface Shard {
@@ -93,9 +95,15 @@ export class ClusterRouter {
             node = new Connection(
                 { ...this.#config.connection, host: resolvedHost, port: resolvedPort, readOnly: asReplica },
                 {
-                    onReady: (ready) => this.#wasReady.add(ready),
+                    onReady: (ready) => {
+                        this.#wasReady.add(ready);
+                        this.#options.connectionHooks?.onReady?.(ready);
+                    },
                     // A lost node may mean a failover; a node that never answered is retried on use.
-                    onDisconnect: (lost) => void (this.#wasReady.has(lost) && this.requestRefresh()),
+                    onDisconnect: (lost, error) => {
+                        this.#options.connectionHooks?.onDisconnect?.(lost, error);
+                        if (this.#wasReady.has(lost)) void this.requestRefresh();
+                    },
                 },
             );
             this.#nodes.set(address, node);
@@ -264,6 +272,11 @@ export class ClusterRouter {
         if (every === undefined || this.#periodicTimer !== undefined) return;
         this.#periodicTimer = setInterval(() => void this.requestRefresh(), every);
         this.#periodicTimer.unref();
+    }
+
+    /** Every node connection made so far (ready or not), topology changes included. */
+    get nodes(): Connection[] {
+        return [...this.#nodes.values()];
     }
 
     /** The database every node uses from now on, reconnections and new nodes included. */
