@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { GlideClient, GlideClientConfiguration, RequestError } from "../../src";
-import { PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { ConfigurationError, GlideClient, GlideClientConfiguration, RequestError } from "../../src";
+import { newStandaloneClient, PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { rawCommand, startStandalone, type ServerHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
 
@@ -141,6 +141,10 @@ for (const { name, protocol } of PROTOCOLS) {
                 await waitFor("the connection to be back", async () => ((await reconnected.ping()) === "PONG" ? true : "no PONG"));
                 assert.deepEqual(second.getStatistics(), during);
 
+                // A blocking call's own connection stays open in the pool, and counts.
+                assert.equal(await second.blpop([uniqueKey("statistics")], 0.05), null);
+                assert.equal(Number((second.getStatistics() as Statistics).total_connections), Number(during.total_connections) + 1);
+
                 second.close();
                 assert.deepEqual(first.getStatistics(), before);
                 first.close();
@@ -150,6 +154,38 @@ for (const { name, protocol } of PROTOCOLS) {
             } finally {
                 first.close();
                 second?.close();
+            }
+        });
+    });
+
+    describe(`client-side cache metrics and IAM refresh without their configuration (${name})`, () => {
+        it("getCache* reject with RequestError (no cache), refreshIamToken with ConfigurationError (no IAM)", async () => {
+            const client = await newStandaloneClient(protocol);
+            try {
+                const metrics = [
+                    client.getCacheHitRate(),
+                    client.getCacheMissRate(),
+                    client.getCacheEntryCount(),
+                    client.getCacheEvictions(),
+                    client.getCacheExpirations(),
+                    client.getCacheTotalLookups(),
+                ];
+                for (const metric of metrics) {
+                    await assert.rejects(metric, (error: unknown) => {
+                        assert.ok(error instanceof RequestError);
+                        assert.match(error.message, /^Client-side caching is not enabled/);
+                        return true;
+                    });
+                }
+                await assert.rejects(client.refreshIamToken(), (error: unknown) => {
+                    assert.ok(error instanceof ConfigurationError);
+                    assert.match(error.message, /IAM authentication/);
+                    return true;
+                });
+                // The client is unaffected.
+                assert.equal(await client.ping(), "PONG");
+            } finally {
+                client.close();
             }
         });
     });
