@@ -36,12 +36,13 @@ export function batchResult(
     } else {
         results = replies;
     }
+    const readBytes = batchNeedsBytes(commands, wantBytes);
     return results.map((reply, index) => {
         if (reply instanceof RequestError) {
             if (raiseOnError) throw reply;
             return reply;
         }
-        return convert(commands[index], reply, wantBytes, batchNeedsBytes(commands, wantBytes));
+        return convert(commands[index], reply, wantBytes, readBytes);
     });
 }
 

@@ -37,7 +37,8 @@ export async function runPipeline(executor: ClusterExecutor, commands: PipelineC
     const router = executor.router;
     if (!router.connected) await router.connect();
     const parts: Part[] = [];
-    const assemblers = commands.map((command) => planCommand(command, parts, router.primaryAddresses(), router.allAddresses()));
+    const [primaries, allNodes] = [router.primaryAddresses(), router.allAddresses()];
+    const assemblers = commands.map((command) => planCommand(command, parts, primaries, allNodes));
 
     const partResults: unknown[] = new Array(parts.length);
     const alone = (index: number): Promise<void> =>
@@ -53,7 +54,8 @@ export async function runPipeline(executor: ClusterExecutor, commands: PipelineC
     parts.forEach((part, index) => {
         const node = executor.resolve(part.target);
         if (node === undefined || !node.isReady) pending.push(alone(index));
-        else byNode.set(node, [...(byNode.get(node) ?? []), index]);
+        else if (byNode.has(node)) byNode.get(node)!.push(index);
+        else byNode.set(node, [index]);
     });
     for (const [node, indexes] of byNode) {
         const frames = indexes.map((index) => parts[index].args);
