@@ -59,6 +59,7 @@ export {
     GlideClusterClientConfiguration,
     type AdvancedGlideClusterClientConfiguration,
 } from "./client/glide-cluster-client";
+export { ALL_SHARDED_CHANNELS, type ClusterPubSubState } from "./client/glide-cluster-client";
 export { ClientPauseMode, FunctionRestorePolicy } from "./commands/cluster-server";
 export type {
     LolwutOptions,

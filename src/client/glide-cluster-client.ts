@@ -29,6 +29,10 @@ import { runPipeline, type PipelineCommand } from "../routing/cluster/pipeline";
 import { clusterScanStep } from "../routing/cluster/scan";
 import type { ClusterScanCursor } from "../routing/cluster/scan-cursor";
 import { keySlot } from "../routing/cluster/slot";
+import { ClusterPubSub } from "../pubsub/cluster-pubsub";
+import { validatePubSubConfig } from "../pubsub/pubsub";
+import { ALL_MODES, SubscriptionMode } from "../pubsub/modes";
+import { channelCounts, sumOfCounts, unionOfChannels, type ChannelCount } from "../commands/pubsub-cluster";
 import { BaseClient } from "./base-client";
 import { genericExtraCommands } from "../commands/generic-extra";
 import { WatchSessions } from "../batch/watch-session";
@@ -47,6 +51,14 @@ export namespace GlideClusterClientConfiguration {
         callback?: (msg: PubSubMsg, context: any) => void;
         context?: any;
     }
+}
+
+/** Unsubscribe from every sharded channel (as GLIDE: `sunsubscribe(ALL_SHARDED_CHANNELS)`). */
+export const ALL_SHARDED_CHANNELS = null;
+
+export interface ClusterPubSubState {
+    desiredSubscriptions: Partial<Record<GlideClusterClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
+    actualSubscriptions: Partial<Record<GlideClusterClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
 }
 
 export type AdvancedGlideClusterClientConfiguration = AdvancedBaseClientConfiguration & {
@@ -98,12 +110,11 @@ export class GlideClusterClient extends BaseClient {
     readonly #commandInfo: CommandInfoCache;
     /** WATCH on a connection per caller, so that other callers' EXEC/UNWATCH cannot clear it. */
     readonly #watches = new WatchSessions((connection, args, options) => this.send(connection, args, options));
+    readonly #pubsub: ClusterPubSub;
 
     private constructor(options: GlideClusterClientConfiguration) {
         const config = resolveConfig(options, ["periodicChecks", "recoveryRequestsQueueSize"], ["refreshTopologyFromInitialNodes"]);
-        if (options.pubsubSubscriptions !== undefined) {
-            throw new ConfigurationError("pubsubSubscriptions are not supported by glide-ts yet");
-        }
+        validatePubSubConfig(options.pubsubSubscriptions, ALL_MODES);
         const periodic = periodicCheckMs(options.periodicChecks);
         const queueSize = recoveryQueueSize(options.recoveryRequestsQueueSize);
         super(config);
@@ -118,14 +129,33 @@ export class GlideClusterClient extends BaseClient {
             isClosed: () => this.isClosed,
         });
         this.#commandInfo = new CommandInfoCache((args) => this.#executor.run({ kind: "random" }, args, { bytes: false }) as never);
+        const router = this.#router;
+        this.#pubsub = new ClusterPubSub({
+            config: options.pubsubSubscriptions,
+            defaultDecoder: config.defaultDecoder,
+            checkIntervalMs: options.advancedConfiguration?.pubsubReconciliationIntervalMs,
+            view: {
+                connect: () => (router.connected ? Promise.resolve() : router.connect()),
+                primaries: () => router.primaryAddresses(),
+                primaryForSlot: (slot) => router.primaryAddressForSlot(slot),
+                isReady: (address) => router.knows(address) && router.nodeAt(address).isReady,
+                optionsFor: (address) => router.nodeAt(address).options,
+                refresh: () => router.requestRefresh(),
+                moved: (slot, address) => router.onMoved(slot, address),
+            },
+        });
     }
 
     /** Creates a client and, unless `lazyConnect`, discovers the cluster and connects to every node. */
     static async createClient(options: GlideClusterClientConfiguration): Promise<GlideClusterClient> {
         const client = new GlideClusterClient(options);
-        if (!client.config.lazyConnect) {
+        if (client.config.lazyConnect) {
+            // Configured subscriptions never wait for a first command: messages may be all the client is for.
+            client.#pubsub.start(0).catch(() => undefined);
+        } else {
             try {
                 await client.#router.connect();
+                await client.#pubsub.start(client.config.connection.connectionTimeoutMs);
             } catch (error) {
                 client.close();
                 throw error;
@@ -186,7 +216,135 @@ export class GlideClusterClient extends BaseClient {
 
     protected closeConnections(error: ClosingError): void {
         this.#watches.close(error);
+        this.#pubsub.close(error);
         this.#router.close(error);
+    }
+
+    /** PUBLISH (any node; the cluster forwards it), or with `sharded` SPUBLISH on the channel's slot. */
+    publish(message: GlideString, channel: GlideString, sharded = false): Promise<number> {
+        if (!sharded) return this.#executor.run({ kind: "random" }, ["PUBLISH", channel, message], { bytes: false }) as Promise<number>;
+        const target: Target = { kind: "slot", slot: keySlot(channel), read: false };
+        return this.#executor.run(target, ["SPUBLISH", channel, message], { bytes: false }) as Promise<number>;
+    }
+
+    /** Active channels (matching `pattern`) of every node, each once. */
+    pubsubChannels(options?: { pattern?: GlideString } & DecoderOption): Promise<GlideString[]> {
+        return this.#channelsOf("CHANNELS", "allNodes", options);
+    }
+
+    /** Pattern subscriptions, summed over every node. */
+    async pubsubNumPat(): Promise<number> {
+        if (!this.#router.connected) await this.#router.connect();
+        return this.#executor.runOnNodes(this.#router.allAddresses(), ["PUBSUB", "NUMPAT"], { bytes: false }, "aggSum") as Promise<number>;
+    }
+
+    /** Subscribers per channel, summed over every node. */
+    pubsubNumSub(channels: GlideString[], options?: DecoderOption): Promise<ChannelCount[]> {
+        return this.#countsOf("NUMSUB", "allNodes", channels, options);
+    }
+
+    /** Active shard channels (matching `pattern`) of every primary, each once. */
+    pubsubShardChannels(options?: { pattern?: GlideString } & DecoderOption): Promise<GlideString[]> {
+        return this.#channelsOf("SHARDCHANNELS", "allShards", options);
+    }
+
+    /** Subscribers per shard channel, summed over every primary. */
+    pubsubShardNumSub(channels: GlideString[], options?: DecoderOption): Promise<ChannelCount[]> {
+        return this.#countsOf("SHARDNUMSUB", "allShards", channels, options);
+    }
+
+    async #channelsOf(
+        subcommand: string,
+        nodes: "allNodes" | "allShards",
+        options: ({ pattern?: GlideString } & DecoderOption) | undefined,
+    ): Promise<GlideString[]> {
+        if (!this.#router.connected) await this.#router.connect();
+        const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const args: CommandArg[] = options?.pattern === undefined ? ["PUBSUB", subcommand] : ["PUBSUB", subcommand, options.pattern];
+        const addresses = nodes === "allNodes" ? this.#router.allAddresses() : this.#router.primaryAddresses();
+        const perNode = await this.#executor.runOnNodes(addresses, args, { bytes }, "special");
+        return unionOfChannels(perNode as Record<string, unknown>);
+    }
+
+    async #countsOf(
+        subcommand: string,
+        nodes: "allNodes" | "allShards",
+        channels: GlideString[],
+        options: DecoderOption | undefined,
+    ): Promise<ChannelCount[]> {
+        if (!this.#router.connected) await this.#router.connect();
+        const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const addresses = nodes === "allNodes" ? this.#router.allAddresses() : this.#router.primaryAddresses();
+        const request = { bytes, convert: channelCounts };
+        const perNode = await this.#executor.runOnNodes(addresses, ["PUBSUB", subcommand, ...channels], request, "special");
+        return sumOfCounts(perNode as Record<string, unknown>);
+    }
+
+    subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels);
+    }
+
+    /** Subscribes and waits (timeoutMs; 0: forever) until the server confirmed every channel. */
+    subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels, timeoutMs);
+    }
+
+    psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns);
+    }
+
+    psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns, timeoutMs);
+    }
+
+    /** Subscribes to sharded channels, each on its slot's primary. */
+    ssubscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Sharded, channels);
+    }
+
+    ssubscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.subscribe(SubscriptionMode.Sharded, channels, timeoutMs);
+    }
+
+    /** null (ALL_CHANNELS) or no argument: every channel. */
+    unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null);
+    }
+
+    unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null, timeoutMs);
+    }
+
+    punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null);
+    }
+
+    punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null, timeoutMs);
+    }
+
+    /** null (ALL_SHARDED_CHANNELS) or no argument: every sharded channel. */
+    sunsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Sharded, channels ?? null);
+    }
+
+    sunsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.#pubsub.unsubscribe(SubscriptionMode.Sharded, channels ?? null, timeoutMs);
+    }
+
+    /** Desired subscriptions against those the servers confirmed, per mode. */
+    async getSubscriptions(): Promise<ClusterPubSubState> {
+        return this.#pubsub.state(this.defaultDecoder === Decoder.Bytes);
+    }
+
+    /** The next message, waiting for one; rejects with ClosingError when the client closes. */
+    async getPubSubMessage(): Promise<PubSubMsg> {
+        return this.#pubsub.nextMessage();
+    }
+
+    /** The next queued message, or null. */
+    tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
+        return this.#pubsub.tryNextMessage(decoder);
     }
 
     /** Sends any command as given: routed by its key, its server policy, or `route`. */

@@ -42,7 +42,7 @@ export function validatePubSubConfig(config: PubSubConfig | undefined, modes: re
     }
 }
 
-function uniqueKeys(names: Iterable<GlideString>): string[] {
+export function uniqueKeys(names: Iterable<GlideString>): string[] {
     return [...new Set(Array.from(names, nameKey))];
 }
 

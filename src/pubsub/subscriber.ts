@@ -7,6 +7,7 @@ import type { RespValue } from "../protocol/types";
 import { readFrame, type FrameSink } from "./frames";
 import { ALL_MODES, SUBSCRIBE_COMMAND, SubscriptionMode, UNSUBSCRIBE_COMMAND } from "./modes";
 import { keyBytes } from "./names";
+import { keySlot } from "../routing/cluster/slot";
 import type { SubscriptionRegistry } from "./registry";
 import { ConfirmationWaiters } from "./waiters";
 
@@ -15,6 +16,23 @@ export type MessageSink = (channel: Buffer, message: Buffer, pattern: Buffer | n
 
 /** Which names this subscriber serves (a cluster splits them across nodes); all by default. */
 export type Ownership = (mode: SubscriptionMode, key: string) => boolean;
+
+/** What a cluster's pub/sub wants to hear from each of its per-node subscribers. */
+export interface SubscriberEvents {
+    /** A name's server-side state changed; undefined: every name's (the connection dropped). */
+    onChange?(mode: SubscriptionMode, key: string | undefined): void;
+    /** The server refused names for good (ACL, …); they were dropped from the registry. */
+    onRefused?(mode: SubscriptionMode, keys: readonly string[], error: RequestError): void;
+    /**
+     * The server sent the names elsewhere (MOVED, ASK, TRYAGAIN, CLUSTERDOWN) or dropped a
+     * sharded subscription itself (its slot moved): the names stay desired, the owner is stale.
+     */
+    onStale?(error: RequestError | undefined): void;
+    /** The connection was lost after having been ready. */
+    onDisconnect?(): void;
+}
+
+const STALE_REPLIES = ["MOVED ", "ASK ", "TRYAGAIN", "CLUSTERDOWN"];
 
 /** A command written and not yet answered: one confirmation per name, or one refusal. */
 interface SentCommand {
@@ -36,6 +54,7 @@ const NAMES_PER_COMMAND = 1000;
 export class Subscriber implements FrameSink {
     readonly #registry: SubscriptionRegistry;
     readonly #owns: Ownership;
+    readonly #events: SubscriberEvents;
     readonly #deliver: MessageSink;
     readonly #options: ConnectionOptions;
     readonly #hooks: ConnectionHooks;
@@ -65,10 +84,11 @@ export class Subscriber implements FrameSink {
         registry: SubscriptionRegistry,
         options: ConnectionOptions,
         deliver: MessageSink,
-        { checkIntervalMs, owns = () => true }: { checkIntervalMs: number; owns?: Ownership },
+        { checkIntervalMs, owns = () => true, events = {} }: { checkIntervalMs: number; owns?: Ownership; events?: SubscriberEvents },
     ) {
         this.#registry = registry;
         this.#owns = owns;
+        this.#events = events;
         this.#deliver = deliver;
         this.#checkIntervalMs = checkIntervalMs;
         const onFrame = (frame: RespValue): void => {
@@ -83,6 +103,15 @@ export class Subscriber implements FrameSink {
             onDisconnect: () => this.#onDisconnect(),
         };
         this.#connection = new Connection(options, this.#hooks);
+    }
+
+    get isReady(): boolean {
+        return this.#connection.isReady;
+    }
+
+    /** Any name confirmed or under way, in any mode. */
+    get isIdle(): boolean {
+        return ALL_MODES.every((mode) => this.#actual[mode].size === 0 && this.#inFlight[mode].size === 0);
     }
 
     /** Names the server confirmed for a mode. */
@@ -122,6 +151,16 @@ export class Subscriber implements FrameSink {
         return this.#waiters.wait(mode, keys, subscribed, timeoutMs);
     }
 
+    /** Whether a name is confirmed and no command about it is under way. */
+    isSettled(mode: SubscriptionMode, key: string, subscribed: boolean): boolean {
+        return this.#isSettled(mode, key, subscribed);
+    }
+
+    /** Drops the connection as if the network had (tests, and a subscriber that went silent). */
+    destroyConnection(error: Error): void {
+        this.#connection.destroySocket(error);
+    }
+
     close(error: Error): void {
         if (this.#closed) return;
         this.#closed = true;
@@ -137,10 +176,24 @@ export class Subscriber implements FrameSink {
 
     onConfirmation(mode: SubscriptionMode, subscribed: boolean, name: Buffer | null): void {
         if (name === null) return;
-        const head = this.#sent.peek();
-        if (head !== undefined && --head.unconfirmed <= 0) this.#sent.shift();
         const key = name.toString("latin1");
         const inFlight = this.#inFlight[mode];
+        const head = this.#sent.peek();
+        const answer = head !== undefined && head.mode === mode && head.subscribed === subscribed && inFlight.has(key);
+        if (!answer) {
+            // Unasked: the server dropped a sharded subscription because its slot moved away.
+            if (subscribed) this.#actual[mode].add(key);
+            else this.#actual[mode].delete(key);
+            this.#events.onChange?.(mode, key);
+            if (!subscribed && this.#wants(mode, key)) {
+                // Asking the old node again is the quickest way to learn the new one: it answers MOVED.
+                this.sync(mode, [key]);
+                this.#events.onStale?.(undefined);
+            }
+            this.#waiters.check(mode, key);
+            return;
+        }
+        if (--head.unconfirmed <= 0) this.#sent.shift();
         const left = (inFlight.get(key) ?? 1) - 1;
         if (left > 0) inFlight.set(key, left);
         else inFlight.delete(key);
@@ -148,6 +201,7 @@ export class Subscriber implements FrameSink {
         else this.#actual[mode].delete(key);
         // The user may have changed their mind while the command was under way.
         if (left <= 0 && this.#wants(mode, key) !== subscribed) this.sync(mode, [key]);
+        this.#events.onChange?.(mode, key);
         this.#waiters.check(mode, key);
     }
 
@@ -165,8 +219,15 @@ export class Subscriber implements FrameSink {
             if (left > 0) inFlight.set(key, left);
             else inFlight.delete(key);
         }
+        if (STALE_REPLIES.some((prefix) => error.message.startsWith(prefix))) {
+            // Another node serves these names now: they stay desired and move with the topology.
+            for (const key of keys) this.#events.onChange?.(mode, key);
+            this.#events.onStale?.(error);
+            return;
+        }
         if (subscribed) this.#registry.remove(mode, keys);
         this.#waiters.fail(mode, keys, error);
+        this.#events.onRefused?.(mode, keys, error);
     }
 
     #wants(mode: SubscriptionMode, key: string): boolean {
@@ -178,6 +239,20 @@ export class Subscriber implements FrameSink {
     }
 
     #send(command: string, mode: SubscriptionMode, keys: string[]): void {
+        if (mode === SubscriptionMode.Sharded && keys.length > 1) {
+            // SSUBSCRIBE and SUNSUBSCRIBE take the names of one slot per command.
+            const bySlot = new Map<number, string[]>();
+            for (const key of keys) {
+                const slot = keySlot(keyBytes(key));
+                const group = bySlot.get(slot);
+                if (group === undefined) bySlot.set(slot, [key]);
+                else group.push(key);
+            }
+            if (bySlot.size > 1) {
+                for (const group of bySlot.values()) this.#send(command, mode, group);
+                return;
+            }
+        }
         const inFlight = this.#inFlight[mode];
         for (let start = 0; start < keys.length; start += NAMES_PER_COMMAND) {
             const chunk = keys.slice(start, start + NAMES_PER_COMMAND);
@@ -202,6 +277,7 @@ export class Subscriber implements FrameSink {
         this.#forgetServerState();
         if (!this.#wasReady) return; // a failed attempt: #keepConnecting backs off and retries
         this.#wasReady = false;
+        this.#events.onDisconnect?.();
         // Pub/sub is at-most-once: every moment offline loses messages, so the first attempt goes
         // out at once instead of after the connection's backoff. Deferred: the dropped connection
         // is still inside its close handling.
@@ -230,6 +306,7 @@ export class Subscriber implements FrameSink {
             this.#inFlight[mode].clear();
         }
         this.#sent.drain();
+        this.#events.onChange?.(SubscriptionMode.Exact, undefined);
         this.#waiters.checkAll();
     }
 
