@@ -20,7 +20,8 @@ const USAGE = `npm run bench -- [flags]
   --reps N            repetitions per (client, conc)       (env BENCH_REPS, default 3)
   --clients a,b       ${Object.keys(CLIENTS).join(",")}    (env BENCH_CLIENTS, default all)
   --concurrency 1,10  concurrent tasks per client          (env BENCH_CONCURRENCY, default 1,10,100,1000)
-  --mode M            standalone | cluster                 (env BENCH_MODE, default standalone)
+  --mode M            standalone | cluster | pipeline      (env BENCH_MODE, default standalone;
+                      pipeline: batches of 100 SET/GET, see bench/pipeline.mjs for its flags)
   --cluster h:p,...   use an existing cluster (implies --mode cluster); else a throwaway 3-primary cluster
   --keys N            prefilled keyspace size              (default 100000)
   --value-size B      value size in bytes                  (default 100)
@@ -140,6 +141,10 @@ process.on("SIGTERM", () => shutdown("SIGTERM"));
 
 async function main() {
     const args = process.argv.slice(2);
+    if (args.some((arg, i) => arg === "--mode=pipeline" || (arg === "--mode" && args[i + 1] === "pipeline"))) {
+        // Batches of 100 commands per client: a workload of its own (bench/pipeline.mjs).
+        return (await import("./pipeline.mjs")).main(args);
+    }
     const opts = parseArgs(args);
     const notes = [];
     ensureGlideTs(opts, notes);
