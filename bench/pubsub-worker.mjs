@@ -1,5 +1,7 @@
 // One pub/sub measurement, in its own process (forked by pubsub.mjs, pinned when possible).
-// argv[2] = JSON { client, protocol, kind: "throughput" | "resume", host, port, messages, payload, kills }.
+// argv[2] = JSON { client, protocol, kind: "throughput" | "resume", host, port, nodes, cluster, messages, payload, kills }.
+// With `cluster`, the clients are cluster clients, the driver publishes on the first node (its Lua
+// takes no keys, so any node runs it) and CLIENT KILL goes to every node.
 // throughput: the server publishes `messages` messages to one channel from Lua (EVAL batches),
 //   so every client faces the same input; we time first to last delivery to the callback.
 // resume: a raw socket publishes a numbered message every ms; CLIENT KILL TYPE pubsub (from a
@@ -12,7 +14,7 @@ import { GLIDE_TS_ENTRY } from "./clients.mjs";
 const require = createRequire(import.meta.url);
 const cfg = JSON.parse(process.argv[2]);
 const CHANNEL = "bench:pubsub";
-const PUBLISH_LUA = "for i = 1, tonumber(ARGV[2]) do redis.call('PUBLISH', KEYS[1], ARGV[1]) end return 0";
+const PUBLISH_LUA = "for i = 1, tonumber(ARGV[3]) do redis.call('PUBLISH', ARGV[1], ARGV[2]) end return 0";
 const BATCH = 25_000;
 
 function encode(args) {
@@ -20,8 +22,8 @@ function encode(args) {
 }
 
 /** A raw socket for driving the server; `send` resolves with the next reply's first line. */
-async function rawSocket() {
-    const socket = net.connect({ host: cfg.host, port: cfg.port });
+async function rawSocket(node = { host: cfg.host, port: cfg.port }) {
+    const socket = net.connect({ host: node.host, port: node.port });
     await new Promise((resolve, reject) => socket.once("connect", resolve).once("error", reject));
     socket.setNoDelay(true);
     const waiting = [];
@@ -42,18 +44,20 @@ async function subscribe(onMessage) {
     const address = { host: cfg.host, port: cfg.port };
     if (cfg.client === "ioredis") {
         const Redis = require("ioredis");
-        const client = new Redis(address);
+        const client = cfg.cluster ? new Redis.Cluster([address]) : new Redis(address);
         client.on("message", (_channel, message) => onMessage(message));
         client.on("error", () => undefined); // reconnects by itself; CLIENT KILL makes it complain
         await client.subscribe(CHANNEL);
         return () => client.disconnect();
     }
     const lib = cfg.client === "glide" ? require("@valkey/valkey-glide") : require(GLIDE_TS_ENTRY);
-    const client = await lib.GlideClient.createClient({
+    const Client = cfg.cluster ? lib.GlideClusterClient : lib.GlideClient;
+    const Configuration = cfg.cluster ? lib.GlideClusterClientConfiguration : lib.GlideClientConfiguration;
+    const client = await Client.createClient({
         addresses: [address],
         protocol: cfg.protocol === "RESP2" ? lib.ProtocolVersion.RESP2 : lib.ProtocolVersion.RESP3,
         pubsubSubscriptions: {
-            channelsAndPatterns: { [lib.GlideClientConfiguration.PubSubChannelModes.Exact]: new Set([CHANNEL]) },
+            channelsAndPatterns: { [Configuration.PubSubChannelModes.Exact]: new Set([CHANNEL]) },
             callback: (msg) => onMessage(msg.message),
         },
     });
@@ -78,7 +82,7 @@ async function throughput() {
     const driver = await rawSocket();
     const payload = "p".repeat(cfg.payload);
     const publish = (count) => {
-        for (let left = count; left > 0; left -= BATCH) driver.fire(["EVAL", PUBLISH_LUA, 1, CHANNEL, payload, Math.min(BATCH, left)]);
+        for (let left = count; left > 0; left -= BATCH) driver.fire(["EVAL", PUBLISH_LUA, 0, CHANNEL, payload, Math.min(BATCH, left)]);
     };
     // Warm-up (JIT, buffers), then the measured run.
     const warmup = Math.min(100_000, cfg.messages);
@@ -102,7 +106,7 @@ async function resume() {
         lastAt = process.hrtime.bigint();
     });
     const publisher = await rawSocket();
-    const admin = await rawSocket();
+    const admins = await Promise.all((cfg.cluster ? cfg.nodes : [{ host: cfg.host, port: cfg.port }]).map((node) => rawSocket(node)));
     let seq = 0;
     const ticker = setInterval(() => publisher.fire(["PUBLISH", CHANNEL, seq++]), 1);
     const samples = [];
@@ -111,17 +115,18 @@ async function resume() {
             const before = seq;
             await waitUntil(() => lastSeq >= before, "steady delivery before the kill", 10_000);
             await new Promise((resolve) => setTimeout(resolve, 100));
-            const reply = await admin.send(["CLIENT", "KILL", "TYPE", "pubsub"]);
+            const replies = await Promise.all(admins.map((admin) => admin.send(["CLIENT", "KILL", "TYPE", "pubsub"])));
             const killedAt = process.hrtime.bigint();
             const firstAfter = seq;
-            if (reply !== ":1") throw new Error(`CLIENT KILL replied ${reply}`);
+            const killed = replies.reduce((sum, reply) => sum + Number(reply.slice(1)), 0);
+            if (killed < 1) throw new Error(`CLIENT KILL replied ${replies.join(", ")}`);
             await waitUntil(() => lastSeq >= firstAfter, "delivery after the kill", 30_000);
             samples.push(Number(lastAt - killedAt) / 1e6);
         }
     } finally {
         clearInterval(ticker);
         publisher.close();
-        admin.close();
+        for (const admin of admins) admin.close();
         await close();
     }
     samples.sort((a, b) => a - b);

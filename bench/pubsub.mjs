@@ -2,7 +2,9 @@
 // Pub/sub benchmark: messages/s delivered to a callback on one channel, and the time from a
 // killed subscriber connection to resumed delivery; glide-ts (RESP3, RESP2) vs GLIDE (RESP3 only)
 // vs ioredis (RESP2). Each run in its own process, server pinned to CPU 0, client to CPU 1.
-//   node bench/pubsub.mjs [--messages N] [--payload BYTES] [--reps N] [--kills N] [--clients a,b]
+//   node bench/pubsub.mjs [--messages N] [--payload BYTES] [--reps N] [--kills N] [--clients a,b] [--cluster]
+// --cluster: a 3-primary/3-replica cluster and each library's cluster client; the messages are
+// PUBLISHed on one primary and reach the subscriber's node over the cluster bus.
 // glide-ts is loaded from dist/cjs (npm run build) or GLIDE_TS_ENTRY.
 import { fork } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -10,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GLIDE_TS_ENTRY, clientVersion } from "./clients.mjs";
-import { hasBinary, rawCommand, serverVersion, startStandalone } from "./server.mjs";
+import { hasBinary, rawCommand, serverVersion, startCluster, startStandalone } from "./server.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = [
@@ -21,7 +23,7 @@ const RUNS = [
 ];
 
 function options() {
-    const o = { messages: 500_000, payload: 64, reps: 3, kills: 10, clients: null };
+    const o = { messages: 500_000, payload: 64, reps: 3, kills: 10, clients: null, cluster: false };
     const argv = process.argv.slice(2);
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i + 1];
@@ -31,6 +33,7 @@ function options() {
             case "--reps": o.reps = Number(value); i++; break;
             case "--kills": o.kills = Number(value); i++; break;
             case "--clients": o.clients = value.split(","); i++; break;
+            case "--cluster": o.cluster = true; break;
             default: throw new Error(`unknown option ${argv[i]}`);
         }
     }
@@ -58,11 +61,11 @@ const o = options();
 if (!existsSync(GLIDE_TS_ENTRY)) throw new Error(`${GLIDE_TS_ENTRY} missing: run npm run build (or set GLIDE_TS_ENTRY)`);
 const runs = RUNS.filter((run) => o.clients === null || o.clients.includes(run.client));
 const canPin = hasBinary("taskset") && os.cpus().length >= 2;
-const server = await startStandalone({ cpu: 0, pin: canPin });
+const server = o.cluster ? await startCluster({ cpu: 0, pin: canPin }) : await startStandalone({ cpu: 0, pin: canPin });
 const [{ host, port }] = server.addresses;
 try {
     // A client slower than Lua's publishing must not be cut off by the output buffer limit.
-    await rawCommand(host, port, ["CONFIG", "SET", "client-output-buffer-limit", "pubsub 0 0 0"]);
+    for (const node of server.addresses) await rawCommand(node.host, node.port, ["CONFIG", "SET", "client-output-buffer-limit", "pubsub 0 0 0"]);
     console.log(`Node ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().length} | valkey ${await serverVersion(host, port)} | ` +
         `${canPin ? "server CPU 0, client CPU 1" : "no pinning"} | load ${os.loadavg()[0].toFixed(1)}`);
     const results = {};
@@ -71,7 +74,7 @@ try {
         for (const run of order) {
             const name = `${run.client} ${run.protocol}`;
             for (const kind of ["throughput", "resume"]) {
-                const cfg = { ...run, kind, host, port, messages: o.messages, payload: o.payload, kills: o.kills };
+                const cfg = { ...run, kind, host, port, nodes: server.addresses, cluster: o.cluster, messages: o.messages, payload: o.payload, kills: o.kills };
                 const result = await runWorker(cfg, canPin ? 1 : null);
                 if (!result.ok) {
                     console.log(`${name} ${kind}: FAILED ${result.error}`);
@@ -89,7 +92,7 @@ try {
             }
         }
     }
-    console.log(`\n${fmt(o.messages)} messages of ${o.payload} B per run, ${o.reps} reps; resume: ${o.kills} kills per rep, a message every ms\n`);
+    console.log(`\n${o.cluster ? "cluster (3 primaries, 3 replicas), " : ""}${fmt(o.messages)} messages of ${o.payload} B per run, ${o.reps} reps; resume: ${o.kills} kills per rep, a message every ms\n`);
     console.log("| client | version | msg/s (median) | msg/s range | cpu-µs/msg | resume ms (median) | resume ms range |");
     console.log("|:--|:--|--:|--:|--:|--:|--:|");
     for (const [name, r] of Object.entries(results)) {
@@ -98,7 +101,7 @@ try {
             `${r.cpu.length ? fmt(median(r.cpu), 2) : "-"} | ${r.resume.length ? fmt(median(r.resume), 1) : "-"} | ${range(r.resume, 1)} |`);
     }
     mkdirSync(path.join(HERE, "results"), { recursive: true });
-    writeFileSync(path.join(HERE, "results", "pubsub-latest.json"), JSON.stringify({ at: new Date().toISOString(), options: o, results }, null, 2));
+    writeFileSync(path.join(HERE, "results", o.cluster ? "pubsub-cluster-latest.json" : "pubsub-latest.json"), JSON.stringify({ at: new Date().toISOString(), options: o, results }, null, 2));
 } finally {
     server.stop();
 }
