@@ -9,7 +9,10 @@ import { fcallCommands } from "../commands/function";
 import { invokeScriptWith, scriptingCommands, type ScriptOptions } from "../commands/scripting";
 import type { Script } from "../commands/script";
 import { statistics } from "../commands/server-statistics";
-import { Decoder, type GlideReturnType, type GlideString } from "../commands/types";
+import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
+import type { PubSubMsg } from "../pubsub/delivery";
+import { SubscriptionMode } from "../pubsub/modes";
+import type { ClientPubSub } from "../pubsub/pubsub";
 import type { CommandArg } from "../protocol/types";
 import { BlockingPool } from "./blocking-pool";
 import type { ResolvedConfig } from "./config";
@@ -91,6 +94,55 @@ export abstract class BaseClient {
 
     /** The node connections that are open now, once the client has connected. */
     protected abstract liveConnections(): Promise<Connection[]>;
+
+    /** The client's pub/sub (standalone: one subscriber; cluster: one per node that needs one). */
+    protected abstract get pubsub(): ClientPubSub;
+
+    /** Subscribes to channels without waiting for the server's confirmation. */
+    subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.pubsub.subscribe(SubscriptionMode.Exact, channels);
+    }
+
+    /** Subscribes and waits (timeoutMs; 0: forever) until the server confirmed every channel. */
+    subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.pubsub.subscribe(SubscriptionMode.Exact, channels, timeoutMs);
+    }
+
+    psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.pubsub.subscribe(SubscriptionMode.Pattern, patterns);
+    }
+
+    psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.pubsub.subscribe(SubscriptionMode.Pattern, patterns, timeoutMs);
+    }
+
+    /** null (ALL_CHANNELS) or no argument: every channel. */
+    unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null);
+    }
+
+    unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null, timeoutMs);
+    }
+
+    /** null (ALL_PATTERNS) or no argument: every pattern. */
+    punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null);
+    }
+
+    punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null, timeoutMs);
+    }
+
+    /** The next published message, waiting for one; not with a configured callback. Rejects with ClosingError on close. */
+    async getPubSubMessage(): Promise<PubSubMsg> {
+        return this.pubsub.nextMessage();
+    }
+
+    /** The next published message, or null when none is waiting; not with a configured callback. */
+    tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
+        return this.pubsub.tryNextMessage(decoder);
+    }
 
     protected get isClosed(): boolean {
         return this.#closedError !== undefined;

@@ -164,53 +164,13 @@ export class GlideClient extends BaseClient {
         return batchResult(commands, batch.isAtomic, replies, wantBytes, raiseOnError);
     }
 
-    subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels);
-    }
-
-    /** Subscribes and waits (timeoutMs; 0: forever) until the server confirmed every channel. */
-    subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels, timeoutMs);
-    }
-
-    psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns);
-    }
-
-    psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns, timeoutMs);
-    }
-
-    /** null (ALL_CHANNELS) or no argument: every channel. */
-    unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null);
-    }
-
-    unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null, timeoutMs);
-    }
-
-    punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null);
-    }
-
-    punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null, timeoutMs);
+    protected get pubsub(): PubSub {
+        return this.#pubsub;
     }
 
     /** What the client wants to be subscribed to, and what the server confirmed. */
     async getSubscriptions(): Promise<StandalonePubSubState> {
         return this.#pubsub.state(STANDALONE_MODES, this.defaultDecoder === Decoder.Bytes);
-    }
-
-    /** The next published message, waiting for one; not with a configured callback. */
-    async getPubSubMessage(): Promise<PubSubMsg> {
-        return this.#pubsub.nextMessage();
-    }
-
-    /** The next published message, or null when none is waiting; not with a configured callback. */
-    tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
-        return this.#pubsub.tryNextMessage(decoder);
     }
 
     /** FUNCTION STATS of every connected node, keyed by the node's address. */

@@ -280,21 +280,8 @@ export class GlideClusterClient extends BaseClient {
         return sumOfCounts(perNode as Record<string, unknown>);
     }
 
-    subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels);
-    }
-
-    /** Subscribes and waits (timeoutMs; 0: forever) until the server confirmed every channel. */
-    subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Exact, channels, timeoutMs);
-    }
-
-    psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns);
-    }
-
-    psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Pattern, patterns, timeoutMs);
+    protected get pubsub(): ClusterPubSub {
+        return this.#pubsub;
     }
 
     /** Subscribes to sharded channels, each on its slot's primary. */
@@ -304,23 +291,6 @@ export class GlideClusterClient extends BaseClient {
 
     ssubscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
         return this.#pubsub.subscribe(SubscriptionMode.Sharded, channels, timeoutMs);
-    }
-
-    /** null (ALL_CHANNELS) or no argument: every channel. */
-    unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null);
-    }
-
-    unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null, timeoutMs);
-    }
-
-    punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null);
-    }
-
-    punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null, timeoutMs);
     }
 
     /** null (ALL_SHARDED_CHANNELS) or no argument: every sharded channel. */
@@ -337,15 +307,6 @@ export class GlideClusterClient extends BaseClient {
         return this.#pubsub.state(this.defaultDecoder === Decoder.Bytes);
     }
 
-    /** The next message, waiting for one; rejects with ClosingError when the client closes. */
-    async getPubSubMessage(): Promise<PubSubMsg> {
-        return this.#pubsub.nextMessage();
-    }
-
-    /** The next queued message, or null. */
-    tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
-        return this.#pubsub.tryNextMessage(decoder);
-    }
 
     /** Sends any command as given: routed by its key, its server policy, or `route`. */
     customCommand(args: GlideString[], options?: RouteOption & DecoderOption): Promise<ClusterResponse<GlideReturnType>> {
@@ -384,7 +345,7 @@ export class GlideClusterClient extends BaseClient {
     }
 
     protected connectionSettings(): ConnectionOptions[] {
-        return this.#router.nodes.map((node) => node.options);
+        return [...this.#router.nodes.map((node) => node.options), ...this.#pubsub.connectionSettings()];
     }
 
     protected async liveConnections(): Promise<Connection[]> {

@@ -6,7 +6,7 @@ import { classifyError } from "../routing/cluster/redirect";
 import { MessageDelivery, type PubSubMsg } from "./delivery";
 import { ALL_MODES, SubscriptionMode } from "./modes";
 import { keyAs, keyBytes } from "./names";
-import { DEFAULT_CHECK_INTERVAL_MS, uniqueKeys, type PubSubConfig, type PubSubState } from "./pubsub";
+import { DEFAULT_CHECK_INTERVAL_MS, uniqueKeys, type ClientPubSub, type PubSubConfig, type PubSubState } from "./pubsub";
 import { SubscriptionRegistry } from "./registry";
 import { Subscriber, type SubscriberEvents } from "./subscriber";
 import { ConfirmationWaiters } from "./waiters";
@@ -44,7 +44,7 @@ export interface ClusterPubSubSetup {
  * migrations. Reconciliation (on topology changes, redirects, disconnects, and every
  * checkIntervalMs) makes every node's actual subscriptions match what it owns.
  */
-export class ClusterPubSub {
+export class ClusterPubSub implements ClientPubSub {
     readonly #registry = new SubscriptionRegistry();
     readonly #delivery: MessageDelivery;
     readonly #view: ClusterView;
@@ -128,9 +128,9 @@ export class ClusterPubSub {
         return this.#delivery.tryNext(decoder);
     }
 
-    /** Drops every subscriber connection as the network would (tests). */
-    dropConnections(): void {
-        for (const subscriber of this.#subscribers.values()) subscriber.destroyConnection(new ClosingError("Dropped on purpose"));
+    /** The settings the subscriber connections reconnect with (a password change must reach them). */
+    connectionSettings(): ConnectionOptions[] {
+        return Array.from(this.#subscribers.values(), (subscriber) => subscriber.options);
     }
 
     /**

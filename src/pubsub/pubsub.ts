@@ -20,6 +20,14 @@ export interface PubSubState {
     actualSubscriptions: Partial<Record<number, Set<GlideString>>>;
 }
 
+/** What the client methods shared by both client kinds need of either kind's pub/sub. */
+export interface ClientPubSub {
+    subscribe(mode: SubscriptionMode, names: Iterable<GlideString>, timeoutMs?: number): Promise<void>;
+    unsubscribe(mode: SubscriptionMode, names: Iterable<GlideString> | null, timeoutMs?: number): Promise<void>;
+    nextMessage(): Promise<PubSubMsg>;
+    tryNextMessage(decoder?: Decoder): PubSubMsg | null;
+}
+
 /** Checks the option before any socket opens; `modes` are those the client kind supports. */
 export function validatePubSubConfig(config: PubSubConfig | undefined, modes: readonly SubscriptionMode[]): void {
     if (config === undefined) return;
@@ -62,7 +70,7 @@ export interface PubSubSetup {
  * A client's pub/sub: the registry of desired subscriptions, the subscriber connection (opened
  * on the first subscription, at the address `locate` gives) and message delivery.
  */
-export class PubSub {
+export class PubSub implements ClientPubSub {
     readonly #registry = new SubscriptionRegistry();
     readonly #delivery: MessageDelivery;
     readonly #locate: () => Promise<ConnectionOptions>;

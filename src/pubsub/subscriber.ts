@@ -156,9 +156,9 @@ export class Subscriber implements FrameSink {
         return this.#isSettled(mode, key, subscribed);
     }
 
-    /** Drops the connection as if the network had (tests, and a subscriber that went silent). */
-    destroyConnection(error: Error): void {
-        this.#connection.destroySocket(error);
+    /** The settings every (re)connection uses. */
+    get options(): ConnectionOptions {
+        return this.#options;
     }
 
     close(error: Error): void {
