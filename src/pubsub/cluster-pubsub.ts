@@ -1,4 +1,4 @@
-import { ClosingError } from "../errors";
+import { ClosingError, ConfigurationError } from "../errors";
 import type { ConnectionOptions } from "../connection/options";
 import type { Decoder, GlideString } from "../commands/types";
 import { keySlot } from "../routing/cluster/slot";
@@ -58,6 +58,9 @@ export class ClusterPubSub implements ClientPubSub {
     #closedError: Error | undefined;
 
     constructor({ config, defaultDecoder, view, checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS }: ClusterPubSubSetup) {
+        if (!Number.isInteger(checkIntervalMs) || checkIntervalMs <= 0) {
+            throw new ConfigurationError(`advancedConfiguration.pubsubReconciliationIntervalMs must be a positive integer, got ${checkIntervalMs}`);
+        }
         this.#view = view;
         this.#checkIntervalMs = checkIntervalMs;
         this.#delivery = new MessageDelivery(defaultDecoder, config?.callback, config?.context);

@@ -162,7 +162,7 @@ describe("cluster pub/sub when the cluster changes", () => {
                 assert.deepEqual([...state.actualSubscriptions[Sharded]!], [channel]);
                 console.log(
                     `# slot migration (${ProtocolVersion[receiver.protocol]}): resubscribed on the new owner after ${resubscribedAfter.toFixed(0)} ms; ` +
-                        `${published} messages published from the move on, ${missed} missed during the move, ${missedAfterResume.length} after`,
+                        `${published} messages published from the move on (${publisher.errors} publishes failed), ${missed} missed during the move, ${missedAfterResume.length} after`,
                 );
                 assert.deepEqual(missedAfterResume, [], "nothing may be missed once the subscription is back");
             }
@@ -228,7 +228,8 @@ describe("cluster pub/sub when the cluster changes", () => {
                     const { published: count, missed, missedAfterResume } = losses(publisher, receiver.heard.get(channel) ?? [], channel, killedAt);
                     console.log(
                         `# failover (${ProtocolVersion[receiver.protocol]}, ${channel === exact ? "exact" : "sharded"}): replica promoted after ${promotedAfter.toFixed(0)} ms, ` +
-                            `delivery resumed after ${resumedAfter.toFixed(0)} ms; ${count} published from the kill on, ${missed} missed during the move, ${missedAfterResume.length} after`,
+                            `delivery resumed after ${resumedAfter.toFixed(0)} ms; ${count} published from the kill on (${publisher.errors} publishes failed while the shard had no primary), ` +
+                            `${missed} missed during the move, ${missedAfterResume.length} after`,
                     );
                     assert.deepEqual(missedAfterResume, [], "nothing may be missed once the subscription is back");
                 }

@@ -9,11 +9,13 @@ import {
     ALL_CHANNELS,
     ALL_PATTERNS,
     ALL_SHARDED_CHANNELS,
+    BaseClient,
     ClosingError,
+    ConfigurationError,
     Decoder,
+    GlideClusterClient,
     GlideClusterClientConfiguration,
     type GlideClient,
-    type GlideClusterClient,
     type GlideString,
     type ProtocolVersion,
 } from "../../src";
@@ -304,6 +306,36 @@ for (const { name, protocol } of PROTOCOLS) {
                 assert.deepEqual(names(state.actualSubscriptions[Exact]), [channel]);
                 assert.deepEqual(names(state.actualSubscriptions[Sharded]), [...shards].sort());
                 console.log(`# cluster pub/sub (${name}): CLIENT KILL of the subscriber connections -> delivery on every channel again after ${resumedAfter.toFixed(0)} ms`);
+            } finally {
+                receiver.client.close();
+            }
+        });
+
+        it("configuration errors; polling with a callback configured; the BaseClient methods", async () => {
+            const seeds = [{ host: "127.0.0.1", port: 1 }];
+            await assert.rejects(
+                GlideClusterClient.createClient({ addresses: seeds, pubsubSubscriptions: { channelsAndPatterns: { 7: new Set(["x"]) } as never } }),
+                ConfigurationError,
+            );
+            await assert.rejects(
+                GlideClusterClient.createClient({ addresses: seeds, pubsubSubscriptions: { channelsAndPatterns: {}, context: {} } }),
+                ConfigurationError,
+            );
+            await assert.rejects(
+                GlideClusterClient.createClient({ addresses: seeds, advancedConfiguration: { pubsubReconciliationIntervalMs: -1 } }),
+                ConfigurationError,
+            );
+            const receiver = await clusterReceiver(protocol, "callback", { [Sharded]: new Set([uniqueKey("cb")]) });
+            try {
+                await assert.rejects(receiver.cluster.getPubSubMessage(), ConfigurationError);
+                assert.throws(() => receiver.cluster.tryGetPubSubMessage(), ConfigurationError);
+                // GLIDE declares the exact and pattern methods on BaseClient.
+                const base: BaseClient = receiver.cluster;
+                const channel = uniqueKey("base");
+                await base.subscribe([channel], 2000);
+                await publisher.publish("via BaseClient", channel);
+                assert.deepEqual(await receiver.take(1), [{ channel, message: "via BaseClient", pattern: null }]);
+                await base.unsubscribe(null, 2000);
             } finally {
                 receiver.client.close();
             }
