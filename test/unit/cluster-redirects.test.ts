@@ -295,7 +295,8 @@ describe("cluster configuration", () => {
         await assert.rejects(GlideClusterClient.createClient({ addresses, periodicChecks: { duration_in_sec: -1 } }), ConfigurationError);
         await assert.rejects(GlideClusterClient.createClient({ addresses, recoveryRequestsQueueSize: -1 }), ConfigurationError);
         await assert.rejects(
-            GlideClusterClient.createClient({ addresses, pubsubSubscriptions: { channelsAndPatterns: {} } }),
+            // Pub/sub is supported; a context without a callback is not.
+            GlideClusterClient.createClient({ addresses, pubsubSubscriptions: { channelsAndPatterns: {}, context: {} } }),
             ConfigurationError,
         );
         await assert.rejects(GlideClusterClient.createClient({ addresses, unknownOption: 1 } as never), ConfigurationError);
