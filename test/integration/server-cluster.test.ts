@@ -13,6 +13,7 @@ import {
     ConfigurationError,
     GlideClient,
     GlideClusterClient,
+    GlideClusterClientConfiguration,
     LatencyEntry,
     LatencyEventInfo,
     ProtocolVersion,
@@ -21,6 +22,7 @@ import {
 } from "../../src";
 import { newStandaloneClient, PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { startCluster, type ClusterHandle } from "../helpers/servers";
+import { waitFor } from "../helpers/wait";
 
 type Statistics = { total_connections: string; total_clients: string };
 
@@ -153,10 +155,17 @@ describe("cluster server and connection methods", () => {
             /** Keeps its connections (SKIPME) to set passwords and kill the client's connections. */
             let admin: GlideClusterClient;
 
+            const channel = uniqueKey("password-news");
+
             before(async () => {
                 const config = { addresses: [cluster.seeds[0]], protocol, requestTimeout: 5000 };
                 admin = await GlideClusterClient.createClient(config);
-                client = await GlideClusterClient.createClient(config);
+                client = await GlideClusterClient.createClient({
+                    ...config,
+                    pubsubSubscriptions: {
+                        channelsAndPatterns: { [GlideClusterClientConfiguration.PubSubChannelModes.Exact]: new Set([channel]) },
+                    },
+                });
             });
             after(async () => {
                 await admin?.configSet({ requirepass: "", masterauth: "" }, { route: "allNodes" }).catch(() => undefined);
@@ -175,6 +184,19 @@ describe("cluster server and connection methods", () => {
                     6,
                 );
                 assert.ok(Object.values(killed).some((count) => Number(count) > 0));
+                const subscribers = nodeRecord(await admin.customCommand(["CLIENT", "KILL", "TYPE", "pubsub"], { route: "allNodes" }), 6);
+                assert.equal(Object.values(subscribers).reduce<number>((sum, count) => sum + Number(count), 0), 1);
+            }
+
+            /** The subscriber connection came back (authenticated) and receives a published message. */
+            async function publishedMessageArrives(): Promise<void> {
+                await waitFor("the subscriber to be back", async () =>
+                    (await admin.pubsubNumSub([channel]))[0].numSub === 1 ? true : "not subscribed",
+                );
+                const text = uniqueKey("message");
+                await admin.publish(text, channel);
+                let message = await client.getPubSubMessage();
+                while (String(message.message) !== text) message = await client.getPubSubMessage();
             }
 
             async function commandsWork(label: string): Promise<void> {
@@ -185,9 +207,10 @@ describe("cluster server and connection methods", () => {
                 }
                 assert.equal(await client.blpop([uniqueKey("blocking")], 0.05), null);
                 nodeRecord(await client.clientId({ route: "allNodes" }), 6);
+                await publishedMessageArrives();
             }
 
-            it("new password for reconnects: every node connection and the blocking pool authenticate with it", async () => {
+            it("new password for reconnects: node connections, the blocking pool and the subscriber authenticate with it", async () => {
                 // Leaves an idle blocking-pool connection authenticated the old way.
                 assert.equal(await client.blpop([uniqueKey("blocking")], 0.05), null);
                 await setServerPassword("cluster-second");
