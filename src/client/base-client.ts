@@ -72,6 +72,26 @@ export abstract class BaseClient {
     /** Where a command goes. Standalone: primary or a replica; cluster: by slot or route. */
     protected abstract connectionFor(def: CommandDef, args: CommandArg[], params: unknown[]): Connection | Promise<Connection>;
 
+    /**
+     * What createClient does after construction: unless lazyConnect, connect and start the
+     * configured subscriptions, closing the client if either fails.
+     */
+    protected async startUp(connect: () => Promise<void>, pubsub: { start(timeoutMs: number): Promise<void> }): Promise<this> {
+        if (this.config.lazyConnect) {
+            // Configured subscriptions never wait for a first command: messages may be all the client is for.
+            pubsub.start(0).catch(() => undefined);
+            return this;
+        }
+        try {
+            await connect();
+            await pubsub.start(this.config.connection.connectionTimeoutMs);
+        } catch (error) {
+            this.close();
+            throw error;
+        }
+        return this;
+    }
+
     /** Closes every connection; pending and later calls reject with ClosingError. */
     close(errorMessage?: string): void {
         if (this.#closedError) return;

@@ -97,19 +97,7 @@ export class GlideClient extends BaseClient {
     /** Creates a client and, unless `lazyConnect`, connects to every address before resolving. */
     static async createClient(options: GlideClientConfiguration): Promise<GlideClient> {
         const client = new GlideClient(options);
-        if (client.config.lazyConnect) {
-            // Configured subscriptions never wait for a first command: messages may be all the client is for.
-            client.#pubsub.start(0).catch(() => undefined);
-        } else {
-            try {
-                await client.#router.connect();
-                await client.#pubsub.start(client.config.connection.connectionTimeoutMs);
-            } catch (error) {
-                client.close();
-                throw error;
-            }
-        }
-        return client;
+        return client.startUp(() => client.#router.connect(), client.#pubsub);
     }
 
     protected connectionFor(def: CommandDef): Connection | Promise<Connection> {

@@ -149,19 +149,7 @@ export class GlideClusterClient extends BaseClient {
     /** Creates a client and, unless `lazyConnect`, discovers the cluster and connects to every node. */
     static async createClient(options: GlideClusterClientConfiguration): Promise<GlideClusterClient> {
         const client = new GlideClusterClient(options);
-        if (client.config.lazyConnect) {
-            // Configured subscriptions never wait for a first command: messages may be all the client is for.
-            client.#pubsub.start(0).catch(() => undefined);
-        } else {
-            try {
-                await client.#router.connect();
-                await client.#pubsub.start(client.config.connection.connectionTimeoutMs);
-            } catch (error) {
-                client.close();
-                throw error;
-            }
-        }
-        return client;
+        return client.startUp(() => client.#router.connect(), client.#pubsub);
     }
 
     protected override dispatch(def: CommandDef, params: unknown[]): Promise<unknown> {
