@@ -5,6 +5,7 @@ import type { ConnectionOptions } from "../connection/options";
 import { Request, type Convert, type InflightCounter } from "../connection/request";
 import { callOptions, installMethods, type ClientMethods, type CommandDef, type CommandTable } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
+import { standalonePubSubCommands } from "../commands/pubsub";
 import { fcallCommands } from "../commands/function";
 import { invokeScriptWith, scriptingCommands, type ScriptOptions } from "../commands/scripting";
 import type { Script } from "../commands/script";
@@ -71,6 +72,21 @@ export abstract class BaseClient {
 
     /** Where a command goes. Standalone: primary or a replica; cluster: by slot or route. */
     protected abstract connectionFor(def: CommandDef, args: CommandArg[], params: unknown[]): Connection | Promise<Connection>;
+
+    /** Active channels, optionally matching a pattern (PUBSUB CHANNELS). */
+    pubsubChannels(options?: { pattern?: GlideString } & DecoderOption): Promise<GlideString[]> {
+        return this.dispatch(standalonePubSubCommands.pubsubChannels, [options]) as Promise<GlideString[]>;
+    }
+
+    /** How many pattern subscriptions there are (PUBSUB NUMPAT). */
+    pubsubNumPat(): Promise<number> {
+        return this.dispatch(standalonePubSubCommands.pubsubNumPat, []) as Promise<number>;
+    }
+
+    /** Subscribers per channel (PUBSUB NUMSUB). */
+    pubsubNumSub(channels: GlideString[], options?: DecoderOption): Promise<{ channel: GlideString; numSub: number }[]> {
+        return this.dispatch(standalonePubSubCommands.pubsubNumSub, [channels, options]) as Promise<{ channel: GlideString; numSub: number }[]>;
+    }
 
     /**
      * What createClient does after construction: unless lazyConnect, connect and start the

@@ -216,18 +216,18 @@ export class GlideClusterClient extends BaseClient {
     }
 
     /** Active channels (matching `pattern`) of every node, each once. */
-    pubsubChannels(options?: { pattern?: GlideString } & DecoderOption): Promise<GlideString[]> {
+    override pubsubChannels(options?: { pattern?: GlideString } & DecoderOption): Promise<GlideString[]> {
         return this.#channelsOf("CHANNELS", "allNodes", options);
     }
 
     /** Pattern subscriptions, summed over every node. */
-    async pubsubNumPat(): Promise<number> {
+    override async pubsubNumPat(): Promise<number> {
         if (!this.#router.connected) await this.#router.connect();
         return this.#executor.runOnNodes(this.#router.allAddresses(), ["PUBSUB", "NUMPAT"], { bytes: false }, "aggSum") as Promise<number>;
     }
 
     /** Subscribers per channel, summed over every node. */
-    pubsubNumSub(channels: GlideString[], options?: DecoderOption): Promise<ChannelCount[]> {
+    override pubsubNumSub(channels: GlideString[], options?: DecoderOption): Promise<ChannelCount[]> {
         return this.#countsOf("NUMSUB", "allNodes", channels, options);
     }
 

@@ -1,7 +1,7 @@
 /**
  * Publishing and PUBSUB introspection with GlideClient's (standalone) signatures. pubsubChannels,
- * pubsubNumPat and pubsubNumSub are BaseClient methods in GLIDE, but the cluster client sends them
- * to every node and aggregates, so they live here until it defines its own.
+ * pubsubNumPat and pubsubNumSub are BaseClient methods in GLIDE: BaseClient runs these definitions,
+ * and the cluster client overrides them to ask every node and combine the replies.
  */
 import { as, command } from "./core";
 import { flatPairs, toNumber } from "./replies";
