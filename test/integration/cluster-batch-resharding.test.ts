@@ -8,17 +8,10 @@ import { after, before, describe, it } from "node:test";
 import { ClusterBatch, GlideClusterClient, ProtocolVersion } from "../../src";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { uniqueKey } from "../helpers/clients";
-import { rawCommandParsed, startCluster, type ClusterHandle, type Reply } from "../helpers/servers";
-import { sleep } from "../helpers/wait";
-
-interface Node {
-    host: string;
-    port: number;
-    id: string;
-}
+import { startCluster, type ClusterHandle } from "../helpers/servers";
+import { migrateSlot, nodeCommand as raw, ownerOf, withNodeIds, type ClusterNode as Node } from "../helpers/slot-migration";
 
 const SLOTS = 16384;
-const raw = (node: Node, ...args: (string | number)[]): Promise<Reply> => rawCommandParsed(node.host, node.port, args.map(String));
 
 /** One key per slot, found by counting up. */
 function keyPerSlot(prefix: string): string[] {
@@ -36,12 +29,6 @@ function keyPerSlot(prefix: string): string[] {
     return keys;
 }
 
-async function ownerOf(nodes: Node[], slot: number): Promise<Node> {
-    const ranges = (await raw(nodes[0], "CLUSTER", "SLOTS")) as Reply[][];
-    const range = ranges.find((entry) => (entry[0] as number) <= slot && slot <= (entry[1] as number))!;
-    return nodes.find((node) => node.port === ((range[2] as Reply[])[1] as number))!;
-}
-
 async function redirectsSent(nodes: Node[]): Promise<number> {
     let total = 0;
     for (const node of nodes) {
@@ -51,33 +38,13 @@ async function redirectsSent(nodes: Node[]): Promise<number> {
     return total;
 }
 
-/** Moves a slot a few keys at a time (with pauses, so pipelines run in the middle of it). */
-async function migrateSlot(nodes: Node[], slot: number, source: Node, target: Node): Promise<number> {
-    await raw(target, "CLUSTER", "SETSLOT", slot, "IMPORTING", source.id);
-    await raw(source, "CLUSTER", "SETSLOT", slot, "MIGRATING", target.id);
-    let moved = 0;
-    for (;;) {
-        const keys = (await raw(source, "CLUSTER", "GETKEYSINSLOT", slot, 10)) as string[];
-        if (keys.length === 0) break;
-        await raw(source, "MIGRATE", target.host, target.port, "", 0, 5000, "KEYS", ...keys);
-        moved += keys.length;
-        await sleep(20);
-    }
-    for (const node of [target, source, ...nodes.filter((n) => n !== source && n !== target)]) {
-        await raw(node, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-    }
-    return moved;
-}
-
 describe("cluster pipeline across all slots during a slot migration", () => {
     let cluster: ClusterHandle;
     let nodes: Node[];
 
     before(async () => {
         cluster = await startCluster({ primaries: 3, replicasPerPrimary: 0 });
-        nodes = await Promise.all(
-            cluster.seeds.map(async ({ host, port }) => ({ host, port, id: String(await rawCommandParsed(host, port, ["CLUSTER", "MYID"])) })),
-        );
+        nodes = await withNodeIds(cluster.seeds);
     });
     after(async () => cluster?.stop());
 

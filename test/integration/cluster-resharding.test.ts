@@ -8,44 +8,14 @@ import { after, before, describe, it } from "node:test";
 import { GlideClusterClient, ProtocolVersion } from "../../src";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { uniqueKey } from "../helpers/clients";
-import { rawCommandParsed, startCluster, type ClusterHandle, type Reply } from "../helpers/servers";
+import { startCluster, type ClusterHandle } from "../helpers/servers";
+import { migrateSlot, nodeCommand as raw, ownerOf, withNodeIds, type ClusterNode as Node } from "../helpers/slot-migration";
 import { sleep } from "../helpers/wait";
 import { Traffic } from "./cluster-traffic";
 
-interface Node {
-    host: string;
-    port: number;
-    id: string;
-}
+/** Five keys at a time, 30 ms apart: a long window of ASKs under traffic. */
+const SLOW_MIGRATION = { keysPerBatch: 5, pauseMs: 30 };
 
-const raw = (node: Node, ...args: (string | number)[]): Promise<Reply> => rawCommandParsed(node.host, node.port, args.map(String));
-
-async function ownerOf(nodes: Node[], slot: number): Promise<Node> {
-    const ranges = (await raw(nodes[0], "CLUSTER", "SLOTS")) as Reply[][];
-    const range = ranges.find((entry) => (entry[0] as number) <= slot && slot <= (entry[1] as number))!;
-    const port = (range[2] as Reply[])[1] as number;
-    return nodes.find((node) => node.port === port)!;
-}
-
-/** Moves one slot from `source` to `target`, key batch by key batch, pausing between batches. */
-async function migrateSlot(nodes: Node[], slot: number, source: Node, target: Node): Promise<number> {
-    await raw(target, "CLUSTER", "SETSLOT", slot, "IMPORTING", source.id);
-    await raw(source, "CLUSTER", "SETSLOT", slot, "MIGRATING", target.id);
-    let moved = 0;
-    for (;;) {
-        const keys = (await raw(source, "CLUSTER", "GETKEYSINSLOT", slot, 5)) as string[];
-        if (keys.length === 0) break;
-        await raw(source, "MIGRATE", target.host, target.port, "", 0, 5000, "KEYS", ...keys);
-        moved += keys.length;
-        await sleep(30);
-    }
-    await raw(target, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-    await raw(source, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-    for (const node of nodes) if (node !== source && node !== target) await raw(node, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-    return moved;
-}
-
-/** Redirection replies the nodes have sent, from INFO errorstats. */
 async function redirectsSent(nodes: Node[]): Promise<{ ask: number; moved: number }> {
     let ask = 0;
     let moved = 0;
@@ -63,9 +33,7 @@ describe("cluster resharding under traffic", () => {
 
     before(async () => {
         cluster = await startCluster({ primaries: 3, replicasPerPrimary: 0 });
-        nodes = await Promise.all(
-            cluster.seeds.map(async ({ host, port }) => ({ host, port, id: String(await rawCommandParsed(host, port, ["CLUSTER", "MYID"])) })),
-        );
+        nodes = await withNodeIds(cluster.seeds);
     });
     after(async () => cluster?.stop());
 
@@ -89,9 +57,9 @@ describe("cluster resharding under traffic", () => {
                 const target = nodes.find((node) => node !== source)!;
                 const redirectsBefore = await redirectsSent(nodes);
                 const started = performance.now();
-                const movedOut = await migrateSlot(nodes, slot, source, target);
+                const movedOut = await migrateSlot(nodes, slot, source, target, SLOW_MIGRATION);
                 await sleep(300);
-                const movedBack = await migrateSlot(nodes, slot, target, source);
+                const movedBack = await migrateSlot(nodes, slot, target, source, SLOW_MIGRATION);
                 const migrationMs = performance.now() - started;
                 await sleep(300);
                 await traffic.stop();

@@ -10,34 +10,11 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { GlideClusterClient, GlideClusterClientConfiguration, ProtocolVersion, type PubSubMsg } from "../../src";
 import { keySlot } from "../../src/routing/cluster/slot";
-import { rawCommandParsed, startCluster, type ClusterHandle, type Reply, type ServerHandle } from "../helpers/servers";
+import { startCluster, type ClusterHandle, type Reply, type ServerHandle } from "../helpers/servers";
+import { migrateSlot, nodeCommand as raw, ownerPort, withNodeIds, type ClusterNode as Node } from "../helpers/slot-migration";
 import { sleep, waitFor } from "../helpers/wait";
 
 const { Exact, Sharded } = GlideClusterClientConfiguration.PubSubChannelModes;
-
-interface Node {
-    host: string;
-    port: number;
-    id: string;
-}
-
-const raw = (node: { host: string; port: number }, ...args: (string | number)[]): Promise<Reply> =>
-    rawCommandParsed(node.host, node.port, args.map(String));
-
-async function ownerPort(node: { host: string; port: number }, slot: number): Promise<number> {
-    const ranges = (await raw(node, "CLUSTER", "SLOTS")) as Reply[][];
-    const range = ranges.find((entry) => (entry[0] as number) <= slot && slot <= (entry[1] as number))!;
-    return (range[2] as Reply[])[1] as number;
-}
-
-/** Moves an (empty of keys) slot's ownership from `source` to `target` on every primary. */
-async function migrateSlot(nodes: Node[], slot: number, source: Node, target: Node): Promise<void> {
-    await raw(target, "CLUSTER", "SETSLOT", slot, "IMPORTING", source.id);
-    await raw(source, "CLUSTER", "SETSLOT", slot, "MIGRATING", target.id);
-    await raw(target, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-    await raw(source, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-    for (const node of nodes) if (node !== source && node !== target) await raw(node, "CLUSTER", "SETSLOT", slot, "NODE", target.id);
-}
 
 /** A subscriber recording the sequence numbers it hears per channel. */
 async function subscriber(cluster: ClusterHandle, protocol: ProtocolVersion, modes: Record<number, Set<string>>, clientName: string) {
@@ -122,7 +99,7 @@ describe("cluster pub/sub when the cluster changes", () => {
 
     before(async () => {
         cluster = await startCluster({ primaries: 3, replicasPerPrimary: 1, nodeTimeoutMs: 1000, args: ["--cluster-require-full-coverage", "no"] });
-        nodes = await Promise.all(cluster.seeds.map(async ({ host, port }) => ({ host, port, id: String(await raw({ host, port }, "CLUSTER", "MYID")) })));
+        nodes = await withNodeIds(cluster.seeds);
     });
     after(async () => cluster?.stop());
 
