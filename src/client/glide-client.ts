@@ -60,7 +60,7 @@ export interface GlideClient
         ClientMethods<typeof standaloneServerAdminCommands>,
         ClientMethods<typeof standaloneFunctionCommands>,
         ClientMethods<typeof standaloneScriptingCommands>,
-        ClientMethods<typeof standalonePubSubCommands>,
+        ClientMethods<Pick<typeof standalonePubSubCommands, "publish">>,
         ClientMethods<typeof standaloneGenericCommands> {}
 
 /** A client for a standalone server: one primary and, optionally, replicas for reads. */
@@ -184,7 +184,8 @@ export class GlideClient extends BaseClient {
 
 installClientMethods(GlideClient.prototype, {
     ...standaloneServerCommands,
-    ...standalonePubSubCommands,
+    // PUBSUB CHANNELS/NUMPAT/NUMSUB come from BaseClient, which runs the same definitions.
+    publish: standalonePubSubCommands.publish,
     ...standaloneGenericCommands,
     ...standaloneServerAdminCommands,
     ...standaloneFunctionCommands,
