@@ -200,24 +200,38 @@ export abstract class BaseClient {
 
     /** Sends on a connection, counting against the in-flight limit and the request timeout. */
     protected send(connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions): Promise<any> {
-        if (this.#closedError) return Promise.reject(this.#closedError);
+        const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
+        const deadline = performance.now() + timeoutMs;
+        return new Promise((resolve, reject) => this.sendTo(connection, args, options, deadline, resolve, reject));
+    }
+
+    /**
+     * `send` without a promise of its own: settles through the caller's callbacks, so that a
+     * caller with a promise already (the cluster executor) does not chain a second one per request.
+     * `deadline` is absolute, on the performance.now() clock (Infinity: none).
+     */
+    protected sendTo(
+        connection: Connection,
+        args: CommandArg[] | CommandArg[][],
+        options: SendOptions,
+        deadline: number,
+        resolve: (value: any) => void,
+        reject: (error: Error) => void,
+    ): void {
+        if (this.#closedError) return reject(this.#closedError);
         if (this.#counter.inflight >= this.config.inflightLimit) {
-            return Promise.reject(
+            return reject(
                 new RequestError(
                     `Reached the limit of ${this.config.inflightLimit} requests in flight (inflightRequestsLimit); wait for some to complete`,
                 ),
             );
         }
-        const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
-        const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
         const request = new Request(args, options.multi === true, options.bytes, options.convert, deadline);
         request.counter = this.#counter;
         this.#counter.inflight++;
-        return new Promise((resolve, reject) => {
-            request.resolve = resolve;
-            request.reject = reject;
-            connection.send(request);
-        });
+        request.resolve = resolve;
+        request.reject = reject;
+        connection.send(request);
     }
 
     /** A blocking command on a connection of its own, with its own timeout plus a grace period. */

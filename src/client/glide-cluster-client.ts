@@ -3,7 +3,7 @@ import type { Connection } from "../connection/connection";
 import type { ConnectionOptions } from "../connection/options";
 import { invokeScriptWith } from "../commands/scripting";
 import type { Script } from "../commands/script";
-import { callOptions, firstKeyPosition, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
+import { callOptions, FIRST_KEY, firstKeyPosition, installMethods, type ClientMethods, type CommandDef } from "../commands/core";
 import {
     clusterServerCommands,
     type ClusterBatchOptions,
@@ -21,7 +21,7 @@ import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
 import { ClusterRouter } from "../routing/cluster/cluster-router";
 import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../routing/cluster/command-info";
 import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
-import { multiSlotCommand, splitBySlot } from "../routing/cluster/multi-slot";
+import { multiSlotOf, splitBySlot } from "../routing/cluster/multi-slot";
 import { keylessPolicy, type CommandPolicy } from "../routing/cluster/policies";
 import { classifyError } from "../routing/cluster/redirect";
 import { singleNodeTarget } from "../routing/cluster/route-target";
@@ -123,7 +123,11 @@ export class GlideClusterClient extends BaseClient {
             refreshFromInitialNodes: options.advancedConfiguration?.refreshTopologyFromInitialNodes === true,
             connectionHooks: this.countingHooks,
         });
-        this.#executor = new ClusterExecutor(this.#router, (connection, args, send) => this.send(connection, args, send), {
+        const transport = {
+            send: this.send.bind(this),
+            sendTo: this.sendTo.bind(this),
+        };
+        this.#executor = new ClusterExecutor(this.#router, transport, {
             requestTimeoutMs: config.requestTimeoutMs,
             recoveryQueueSize: queueSize,
             isClosed: () => this.isClosed,
@@ -165,7 +169,7 @@ export class GlideClusterClient extends BaseClient {
         const request: RequestShape = { bytes, convert: def.reply };
         if (options?.route !== undefined) return this.#routed(options.route as Routes, args, request);
         const keyAt = firstKeyPosition(def, args);
-        if (keyAt !== undefined) return this.#keyed(args, keyAt, def.readonly === true, request);
+        if (keyAt !== undefined) return this.#keyed(args, keyAt, def.readonly === true, request, def.keys !== FIRST_KEY);
         return this.#keyless(args, request, keylessPolicy(args));
     }
 
@@ -386,15 +390,14 @@ export class GlideClusterClient extends BaseClient {
             retryServerErrors: options?.retryStrategy?.retryServerError ?? false,
             retryConnectionErrors: options?.retryStrategy?.retryConnectionError ?? false,
         };
-        const facts = await Promise.all(
-            commands.map((command) => (command.def === CUSTOM_COMMAND ? this.#commandInfo.lookup(command.args).catch(() => undefined) : undefined)),
-        );
+        const lookups = this.#customCommandFacts(commands);
+        const facts = lookups && (await lookups);
         const plan = commands.map(({ def, args }, index): PipelineCommand => {
             const custom = def === CUSTOM_COMMAND;
-            const keyAt = custom ? routingKeyPosition(args, facts[index]) : firstKeyPosition(def, args);
-            const read = custom ? facts[index]?.readonly === true : def.readonly === true;
-            const policy = keyAt === undefined ? (keylessPolicy(args) ?? facts[index]?.policy) : undefined;
-            return { args, keyAt, read, policy };
+            const keyAt = custom ? routingKeyPosition(args, facts?.[index]) : firstKeyPosition(def, args);
+            const read = custom ? facts?.[index]?.readonly === true : def.readonly === true;
+            const policy = keyAt === undefined ? (keylessPolicy(args) ?? facts?.[index]?.policy) : undefined;
+            return { args, keyAt, read, policy, oneKey: def.keys === FIRST_KEY };
         });
         const replies = await runPipeline(this.#executor, plan, request);
         return batchResult(commands, false, replies as RespValue[], wantBytes, raiseOnError);
@@ -402,15 +405,23 @@ export class GlideClusterClient extends BaseClient {
 
     /** A transaction runs on its keys' slot (refused before sending when they span slots), else anywhere. */
     async #transactionTarget(commands: readonly QueuedCommand[]): Promise<Target> {
-        const facts = await Promise.all(
-            commands.map(({ def, args }) => (def === CUSTOM_COMMAND ? this.#commandInfo.lookup(args).catch(() => undefined) : undefined)),
-        );
-        const slot = transactionSlot(commands, (index) => routingKeyPosition(commands[index].args, facts[index]));
+        const lookups = this.#customCommandFacts(commands);
+        const facts = lookups && (await lookups);
+        const slot = transactionSlot(commands, (index) => routingKeyPosition(commands[index].args, facts?.[index]));
         return slot === undefined ? { kind: "random" } : { kind: "slot", slot, read: false };
     }
 
-    #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape): Promise<unknown> {
-        const multi = keyAt === 1 ? multiSlotCommand(typeof args[0] === "string" ? args[0].toUpperCase() : args[0]) : undefined;
+    /** `mayHaveManyKeys`: false when the command is known to name one key (most commands), saving the lookup. */
+    /** What the server's command table says of each customCommand of a batch; undefined when it has none. */
+    #customCommandFacts(commands: readonly QueuedCommand[]): Promise<(CommandFacts | undefined)[]> | undefined {
+        if (!commands.some(({ def }) => def === CUSTOM_COMMAND)) return undefined;
+        return Promise.all(
+            commands.map(({ def, args }) => (def === CUSTOM_COMMAND ? this.#commandInfo.lookup(args).catch(() => undefined) : undefined)),
+        );
+    }
+
+    #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape, mayHaveManyKeys = true): Promise<unknown> {
+        const multi = multiSlotOf(args, keyAt, !mayHaveManyKeys);
         if (multi !== undefined && splitBySlot(args, multi.step).length > 1) {
             // One part per slot, each node's parts in one request: planned as a one-command pipeline.
             const { convert, ...unconverted } = request;

@@ -29,11 +29,26 @@ export interface ExecuteOptions {
     retryConnectionErrors?: boolean;
 }
 
-export type SendFn = (
-    connection: Connection,
-    args: CommandArg[] | CommandArg[][],
-    options: { bytes: boolean; convert?: Convert; timeoutMs?: number; multi?: boolean },
-) => Promise<unknown>;
+export interface SendOptions {
+    bytes: boolean;
+    convert?: Convert;
+    timeoutMs?: number;
+    multi?: boolean;
+}
+
+/** How the executor reaches a node: the client's own send, as a promise or through callbacks. */
+export interface Transport {
+    send(connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions): Promise<unknown>;
+    /** `deadline`: absolute, on the performance.now() clock. */
+    sendTo(
+        connection: Connection,
+        args: CommandArg[] | CommandArg[][],
+        options: SendOptions,
+        deadline: number,
+        resolve: (value: unknown) => void,
+        reject: (error: Error) => void,
+    ): void;
+}
 
 export interface ExecutorSettings {
     requestTimeoutMs: number;
@@ -57,19 +72,26 @@ export class ClusterExecutor {
 
     constructor(
         readonly router: ClusterRouter,
-        readonly send: SendFn,
+        readonly transport: Transport,
         readonly settings: ExecutorSettings,
     ) {}
 
+    send(connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions): Promise<unknown> {
+        return this.transport.send(connection, args, options);
+    }
+
     run(target: Target, args: CommandArg[] | CommandArg[][], options: ExecuteOptions): Promise<unknown> {
-        const timeoutMs = options.timeoutMs ?? this.settings.requestTimeoutMs;
-        const deadline = performance.now() + timeoutMs;
-        if (this.router.connected) {
+        const deadline = performance.now() + (options.timeoutMs ?? this.settings.requestTimeoutMs);
+        if (this.router.connected && options.frames === undefined) {
             const connection = this.resolve(target);
             if (connection !== undefined && connection.isReady) {
-                // The common case costs one send; the redirect loop only runs when it fails.
-                const sent = this.#transmit(connection, args, options, timeoutMs, false);
-                return sent.catch((error) => this.#redirectLoop(target, args, options, deadline, { error, connection }));
+                // The common case: one request, settling the caller's promise directly; the
+                // redirect loop only starts when it fails.
+                return new Promise((resolve, reject) => {
+                    this.transport.sendTo(connection, args, options, deadline, resolve, (error) => {
+                        this.#redirectLoop(target, args, options, deadline, { error, connection }).then(resolve, reject);
+                    });
+                });
             }
         }
         return this.#redirectLoop(target, args, options, deadline, undefined);
@@ -95,15 +117,14 @@ export class ClusterExecutor {
                 ({ error, connection } = failed);
                 failed = undefined;
             } else {
-                const remaining = deadline - performance.now();
-                if (remaining <= 0) throw new TimeoutError("Request timed out (while following cluster redirections or recovering)");
+                if (deadline - performance.now() <= 0) throw new TimeoutError("Request timed out (while following cluster redirections or recovering)");
                 const redirectedTo = asking ?? movedTo;
                 connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.resolve(target);
                 if (connection === undefined) {
                     error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
                 } else {
                     try {
-                        return await this.#sendOnce(connection, args, options, remaining, asking !== undefined);
+                        return await this.#sendOnce(connection, args, options, deadline, asking !== undefined);
                     } catch (caught) {
                         error = caught;
                     }
@@ -181,7 +202,7 @@ export class ClusterExecutor {
         connection: Connection,
         args: CommandArg[] | CommandArg[][],
         options: ExecuteOptions,
-        remaining: number,
+        deadline: number,
         asking: boolean,
     ): Promise<unknown> {
         const recovering = !connection.isReady && !connection.isClosed;
@@ -195,22 +216,31 @@ export class ClusterExecutor {
             }
             this.#recovering++;
         }
-        const sent = this.#transmit(connection, args, options, remaining, asking);
+        const sent = this.#transmit(connection, args, options, deadline, asking);
         return recovering ? sent.finally(() => this.#recovering--) : sent;
     }
 
-    #transmit(connection: Connection, args: CommandArg[] | CommandArg[][], options: ExecuteOptions, timeoutMs: number, asking: boolean): Promise<unknown> {
+    #transmit(connection: Connection, args: CommandArg[] | CommandArg[][], options: ExecuteOptions, deadline: number, asking: boolean): Promise<unknown> {
         const { bytes, convert } = options;
+        const withAsking = (frames: CommandArg[][]) => (asking ? [["ASKING"], ...frames] : frames);
+        let send: SendOptions;
+        let frames: CommandArg[] | CommandArg[][];
         if (options.frames) {
-            const frames = args as CommandArg[][];
-            const sent = this.send(connection, asking ? [["ASKING"], ...frames] : frames, { bytes, timeoutMs, multi: true });
-            return sent.then((replies) => {
-                const own = asking ? (replies as RespValue[]).slice(1) : (replies as RespValue[]);
-                return options.frames === "transaction" ? raiseRedirect(own) : own;
-            });
+            send = { bytes, multi: true };
+            frames = withAsking(args as CommandArg[][]);
+        } else if (asking) {
+            send = { bytes, convert: afterAsking(convert), multi: true };
+            frames = withAsking([args as CommandArg[]]);
+        } else {
+            send = options;
+            frames = args;
         }
-        if (asking) return this.send(connection, [["ASKING"], args as CommandArg[]], { bytes, convert: afterAsking(convert), timeoutMs, multi: true });
-        return this.send(connection, args, { bytes, convert, timeoutMs });
+        const sent = new Promise((resolve, reject) => this.transport.sendTo(connection, frames, send, deadline, resolve, reject));
+        if (!options.frames) return sent;
+        return sent.then((replies) => {
+            const own = asking ? (replies as RespValue[]).slice(1) : (replies as RespValue[]);
+            return options.frames === "transaction" ? raiseRedirect(own) : own;
+        });
     }
 }
 

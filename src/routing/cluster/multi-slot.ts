@@ -24,6 +24,16 @@ export function multiSlotCommand(name: CommandArg): MultiSlotCommand | undefined
     return typeof name === "string" ? MULTI_SLOT[name] : undefined;
 }
 
+/**
+ * How a keyed command splits across slots, or undefined when it cannot: its keys do not start
+ * right after the name, or `oneKey` says its definition names a single key (saving the lookup).
+ */
+export function multiSlotOf(args: readonly CommandArg[], keyAt: number, oneKey: boolean): MultiSlotCommand | undefined {
+    if (oneKey || keyAt !== 1) return undefined;
+    const name = args[0];
+    return multiSlotCommand(typeof name === "string" ? name.toUpperCase() : name);
+}
+
 export interface SlotGroup {
     slot: number;
     /** Positions of this group's keys among all keys of the call. */
