@@ -4,6 +4,7 @@
 // of one hash tag so that every library's cluster pipeline accepts it), sent and awaited whole.
 import { createRequire } from "node:module";
 import { GLIDE_TS_ENTRY, REQUEST_TIMEOUT_MS } from "./clients.mjs";
+import { serverCpuSeconds } from "./server-info.mjs";
 
 const require = createRequire(import.meta.url);
 const cfg = JSON.parse(process.argv[2]);
@@ -103,7 +104,9 @@ try {
     const adapter = await ADAPTERS[cfg.client]();
     if (cfg.warmupMs > 0) await phase(adapter, cfg.warmupMs, null);
     const latencies = [];
+    const serverCpu0 = await serverCpuSeconds(cfg.addresses);
     const m = await phase(adapter, cfg.durationMs, latencies);
+    const serverCpu = (await serverCpuSeconds(cfg.addresses)) - serverCpu0;
     await adapter.close();
     latencies.sort((a, b) => a - b);
     const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
@@ -114,6 +117,7 @@ try {
         batchesPerSec: m.batches / m.elapsedS,
         commandsPerSec: (m.batches * cfg.batchSize) / m.elapsedS,
         cpuUsPerBatch: m.batches ? m.cpuUs / m.batches : NaN,
+        serverCpuPct: (100 * serverCpu) / m.elapsedS,
         p50: at(0.5),
         p99: at(0.99),
         errors: m.errors,

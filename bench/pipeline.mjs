@@ -90,8 +90,8 @@ export async function main(argv) {
         }
         all[target] = rows;
         lines.push(`### ${target === "cluster" ? "Cluster (3 primaries, 3 replicas)" : "Standalone"} — valkey ${version}`, "");
-        lines.push("| client | conc | batches/s (median) | commands/s | p50 ms | p99 ms | cpu-µs/batch | glide-ts ÷ this |");
-        lines.push("|:--|--:|--:|--:|--:|--:|--:|--:|");
+        lines.push("| client | conc | batches/s (median) | commands/s | p50 ms | p99 ms | cpu-µs/batch | server CPU % | glide-ts ÷ this |");
+        lines.push("|:--|--:|--:|--:|--:|--:|--:|--:|--:|");
         for (const concurrency of o.concurrency) {
             const ours = rows[`glide-ts|${concurrency}`];
             const oursMedian = ours ? median(ours.map((r) => r.batchesPerSec)) : NaN;
@@ -103,9 +103,9 @@ export async function main(argv) {
                 const bps = median(reps.map((r) => r.batchesPerSec));
                 if (PEER_CLIENTS.includes(client)) bestPeer = Math.max(bestPeer, bps);
                 const versus = client === "glide-ts" ? "" : `${fmt(oursMedian / bps, 2)}×`;
-                lines.push(`| ${LABEL[client]} ${clientVersion(client)} | ${concurrency} | ${fmt(bps)} | ${fmt(bps * o.batch)} | ${fmt(mid.p50, 2)} | ${fmt(mid.p99, 2)} | ${fmt(median(reps.map((r) => r.cpuUsPerBatch)), 0)} | ${versus} |`);
+                lines.push(`| ${LABEL[client]} ${clientVersion(client)} | ${concurrency} | ${fmt(bps)} | ${fmt(bps * o.batch)} | ${fmt(mid.p50, 2)} | ${fmt(mid.p99, 2)} | ${fmt(median(reps.map((r) => r.cpuUsPerBatch)), 0)} | ${fmt(median(reps.map((r) => r.serverCpuPct)), 0)} | ${versus} |`);
             }
-            if (bestPeer > 0 && Number.isFinite(oursMedian)) lines.push(`| **glide-ts ÷ best peer** | ${concurrency} | **${fmt(oursMedian / bestPeer, 2)}×** | | | | | |`);
+            if (bestPeer > 0 && Number.isFinite(oursMedian)) lines.push(`| **glide-ts ÷ best peer** | ${concurrency} | **${fmt(oursMedian / bestPeer, 2)}×** | | | | | | |`);
         }
         lines.push("");
     }
@@ -113,7 +113,7 @@ export async function main(argv) {
         "## Pipeline",
         "",
         `Non-atomic batches of ${o.batch} commands (SET and GET alternating, 100-byte values; a batch's keys share one hash tag so that every library's cluster pipeline takes it), ` +
-            `each task sending one batch and awaiting it. ${o.reps} reps × ${o.duration} s (+${o.warmup} s warm-up), median shown; ` +
+            `each task sending one batch and awaiting it. ${o.reps} reps × ${o.duration} s (+${o.warmup} s warm-up), median shown; server CPU % = CPU the servers used in the measured window, in % of one core (they share one: near 100% the servers set the pace). ` +
             `Node ${process.version}, ${os.cpus()[0]?.model} ×${os.cpus().length}, ${canPin ? "server on CPU 0, client on CPU 1" : "no pinning"}. ` +
             `Command: \`npm run bench -- --mode pipeline${argv.length ? " " + argv.filter((a) => a !== "--mode" && a !== "pipeline").join(" ") : ""}\` (${new Date().toISOString().slice(0, 16)}Z).`,
         "",

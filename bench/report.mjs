@@ -32,6 +32,7 @@ export function aggregate(results, clients, concurrencies) {
                 tpsMin: byTps[0].tps, tpsMax: byTps[byTps.length - 1].tps,
                 p50: mid.latencyMs.p50, p99: mid.latencyMs.p99,
                 cpuUsPerOp: median(reps.map((r) => r.cpuUsPerOp)),
+                serverCpuPct: median(reps.map((r) => r.serverCpuPct ?? NaN)),
                 errors: reps.reduce((s, r) => s + r.errors, 0),
                 firstError: reps.find((r) => r.firstError)?.firstError,
                 suspect: reps.find((r) => r.suspect)?.suspect,
@@ -64,6 +65,7 @@ const fmtInt = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US"
 const fmtMs = (x) => (Number.isFinite(x) ? (x < 1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1)) : "—");
 const fmtR = (x) => (Number.isFinite(x) ? x.toFixed(2) + "×" : "—");
 const fmtCpu = (x) => (Number.isFinite(x) ? x.toFixed(1) : "—");
+const fmtPct = (x) => (Number.isFinite(x) ? x.toFixed(0) : "—");
 
 export function renderMarkdown({ meta, rows, ratioRows }) {
     const L = [];
@@ -81,17 +83,19 @@ export function renderMarkdown({ meta, rows, ratioRows }) {
     L.push(`- Clients: ${meta.clients.map((c) => `${c} ${meta.versions[c]}`).join(", ")}.`);
     L.push(`- TPS = median over reps (range = min–max). p50/p99 latency = from the rep with the median TPS. ` +
         `Every run also checks that the server's \`total_commands_processed\` grew by at least the client's op count. ` +
-        `CPU µs/op = client process \`process.cpuUsage()\` (user+sys, all threads, so GLIDE's Rust core is included) over the measured window / ops, median over reps.`, "");
-    L.push("| concurrency | client | TPS (median) | TPS range | p50 ms | p99 ms | CPU µs/op |");
-    L.push("|---:|:---|---:|---:|---:|---:|---:|");
+        `CPU µs/op = client process \`process.cpuUsage()\` (user+sys, all threads, so GLIDE's Rust core is included) over the measured window / ops, median over reps. ` +
+        `Server CPU % = CPU time the servers used during the measured window (\`INFO cpu\`, all servers summed) in % of one core, median over reps: ` +
+        `the servers share one core, so near 100% the servers' capacity, not the client, sets the TPS.`, "");
+    L.push("| concurrency | client | TPS (median) | TPS range | p50 ms | p99 ms | CPU µs/op | server CPU % |");
+    L.push("|---:|:---|---:|---:|---:|---:|---:|---:|");
     for (const r of rows) {
         if (r.failed) {
-            L.push(`| ${r.concurrency} | ${r.client} | failed | | | | |`);
+            L.push(`| ${r.concurrency} | ${r.client} | failed | | | | | |`);
             continue;
         }
         const flag = (r.errors ? ` (${r.errors} errors)` : "") + (r.failedReps ? ` (${r.failedReps} reps failed)` : "") + (r.suspect ? " (SUSPECT)" : "");
         L.push(`| ${r.concurrency} | ${r.client}${flag} | ${fmtInt(r.tps)} | ${fmtInt(r.tpsMin)}–${fmtInt(r.tpsMax)} | ` +
-            `${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtCpu(r.cpuUsPerOp)} |`);
+            `${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtCpu(r.cpuUsPerOp)} | ${fmtPct(r.serverCpuPct)} |`);
     }
     L.push("");
     L.push("Ratios of median TPS (best peer = fastest of ioredis, ioredis-autopipeline, node-redis at that concurrency):", "");

@@ -5,8 +5,11 @@ import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import net from "node:net";
+import { rawCommand } from "./server-info.mjs";
 import os from "node:os";
 import path from "node:path";
+
+export { rawCommand };
 
 const live = new Set(); // { proc, dir }
 
@@ -49,29 +52,6 @@ async function freePort() {
             const { port } = srv.address();
             srv.close(() => resolve(port));
         });
-    });
-}
-
-/** Send raw RESP commands on a fresh socket; resolves with the raw reply text. */
-export function rawCommand(host, port, args, timeoutMs = 2000) {
-    return new Promise((resolve, reject) => {
-        const sock = net.connect({ host, port });
-        let buf = "";
-        const timer = setTimeout(() => { sock.destroy(); reject(new Error("timeout")); }, timeoutMs);
-        sock.on("connect", () => {
-            sock.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join(""));
-        });
-        sock.on("data", (d) => {
-            buf += d.toString();
-            // Enough for the simple/bulk single replies we use (PING, INFO).
-            const m = /^\$(\d+)\r\n/.exec(buf);
-            if ((buf[0] !== "$" && buf.endsWith("\r\n")) || (m && buf.length >= m[0].length + Number(m[1]) + 2)) {
-                clearTimeout(timer);
-                sock.end();
-                resolve(buf);
-            }
-        });
-        sock.on("error", (e) => { clearTimeout(timer); reject(e); });
     });
 }
 

@@ -3,6 +3,7 @@
 // Workload (GLIDE's node benchmark): 64% GET existing key, 16% GET missing key, 20% SET existing key.
 // Sends one message { ok: true, ... } or { ok: false, error } to the parent, then exits.
 import { createBenchClient } from "./clients.mjs";
+import { serverCpuSeconds } from "./server-info.mjs";
 
 const cfg = JSON.parse(process.argv[2]);
 const VALUE = "v".repeat(cfg.valueSize);
@@ -73,7 +74,9 @@ async function main() {
     }
     const warm = cfg.warmupMs > 0 ? await phase(client, cfg.warmupMs, null) : { ops: 0, errors: 0 };
     const rec = new Recorder();
+    const serverCpu0 = await serverCpuSeconds(cfg.addresses);
     const m = await phase(client, cfg.durationMs, rec);
+    const serverCpu = (await serverCpuSeconds(cfg.addresses)) - serverCpu0;
     try { await client.close(); } catch {}
     const elapsedS = m.elapsedNs / 1e9;
     await send({
@@ -86,6 +89,7 @@ async function main() {
         cpuUsPerOp: m.ops ? (m.cpuUserUs + m.cpuSystemUs) / m.ops : NaN,
         cpuUserUs: m.cpuUserUs, cpuSystemUs: m.cpuSystemUs,
         cpuUtil: (m.cpuUserUs + m.cpuSystemUs) / 1e6 / elapsedS,
+        serverCpuPct: (100 * serverCpu) / elapsedS,
         latencyMs: rec.percentiles([50, 90, 99, 99.9]),
     });
 }
