@@ -2,7 +2,7 @@ import { ClosingError, ConfigurationError, RequestError } from "../errors";
 import type { Connection, ConnectionHooks } from "../connection/connection";
 import { handshakeCommands } from "../connection/handshake";
 import type { ConnectionOptions } from "../connection/options";
-import { Request, type Convert, type InflightCounter } from "../connection/request";
+import { Request, type Convert, type FailureHandler, type InflightCounter } from "../connection/request";
 import { callOptions, installMethods, type ClientMethods, type CommandDef, type CommandTable } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
 import { standalonePubSubCommands } from "../commands/pubsub";
@@ -199,28 +199,21 @@ export abstract class BaseClient {
     }
 
     /** Sends on a connection, counting against the in-flight limit and the request timeout. */
-    protected send(connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions): Promise<any> {
-        const timeoutMs = options.timeoutMs ?? this.config.requestTimeoutMs;
-        const deadline = performance.now() + timeoutMs;
-        return new Promise((resolve, reject) => this.sendTo(connection, args, options, deadline, resolve, reject));
-    }
-
     /**
-     * `send` without a promise of its own: settles through the caller's callbacks, so that a
-     * caller with a promise already (the cluster executor) does not chain a second one per request.
-     * `deadline` is absolute, on the performance.now() clock (Infinity: none).
+     * Sends one request (or several frames with `multi`). `onFailure`: errors go to it instead of
+     * rejecting (the cluster executor's redirections). `deadline`: absolute, on the
+     * performance.now() clock, when the caller has computed it already.
      */
-    protected sendTo(
+    protected send(
         connection: Connection,
         args: CommandArg[] | CommandArg[][],
         options: SendOptions,
-        deadline: number,
-        resolve: (value: any) => void,
-        reject: (error: Error) => void,
-    ): void {
-        if (this.#closedError) return reject(this.#closedError);
+        onFailure?: FailureHandler,
+        deadline = performance.now() + (options.timeoutMs ?? this.config.requestTimeoutMs),
+    ): Promise<any> {
+        if (this.#closedError) return Promise.reject(this.#closedError);
         if (this.#counter.inflight >= this.config.inflightLimit) {
-            return reject(
+            return Promise.reject(
                 new RequestError(
                     `Reached the limit of ${this.config.inflightLimit} requests in flight (inflightRequestsLimit); wait for some to complete`,
                 ),
@@ -228,10 +221,11 @@ export abstract class BaseClient {
         }
         const request = new Request(args, options.multi === true, options.bytes, options.convert, deadline);
         request.counter = this.#counter;
+        request.onFailure = onFailure;
         this.#counter.inflight++;
-        request.resolve = resolve;
-        request.reject = reject;
+        const settled = settledBy(request);
         connection.send(request);
+        return settled;
     }
 
     /** A blocking command on a connection of its own, with its own timeout plus a grace period. */
@@ -347,3 +341,21 @@ export function installClientMethods(proto: BaseClient, table: CommandTable): vo
 }
 
 installClientMethods(BaseClient.prototype, { ...baseCommands, ...baseClientCommands });
+
+/**
+ * A promise settled by the request's resolve/reject. The executor is one module-level function
+ * reading a variable, not a closure per request: requests are sent at a rate where the closure
+ * and its context are a measurable share of the garbage.
+ */
+function settledBy(request: Request): Promise<any> {
+    capturing = request;
+    return new Promise(captureSettlers);
+}
+
+let capturing: Request | undefined;
+
+function captureSettlers(resolve: (value: unknown) => void, reject: (error: Error) => void): void {
+    capturing!.resolve = resolve;
+    capturing!.reject = reject;
+    capturing = undefined;
+}

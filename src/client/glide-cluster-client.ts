@@ -123,11 +123,7 @@ export class GlideClusterClient extends BaseClient {
             refreshFromInitialNodes: options.advancedConfiguration?.refreshTopologyFromInitialNodes === true,
             connectionHooks: this.countingHooks,
         });
-        const transport = {
-            send: this.send.bind(this),
-            sendTo: this.sendTo.bind(this),
-        };
-        this.#executor = new ClusterExecutor(this.#router, transport, {
+        this.#executor = new ClusterExecutor(this.#router, { send: this.send.bind(this) }, {
             requestTimeoutMs: config.requestTimeoutMs,
             recoveryQueueSize: queueSize,
             isClosed: () => this.isClosed,

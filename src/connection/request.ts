@@ -3,6 +3,14 @@ import type { CommandArg, RespValue } from "../protocol/types";
 
 export type Convert = (reply: RespValue, bytes: boolean) => unknown;
 
+/**
+ * Takes over a request that failed instead of rejecting it at once: the cluster executor follows
+ * redirections this way, then settles the request itself (resolve / reject).
+ */
+export interface FailureHandler {
+    failed(request: Request, error: Error): void;
+}
+
 /** Counts a client's requests in flight; each request gives its place back once, when it settles. */
 export interface InflightCounter {
     inflight: number;
@@ -20,6 +28,7 @@ export class Request {
     resolve!: (value: unknown) => void;
     reject!: (error: Error) => void;
     counter: InflightCounter | undefined;
+    onFailure: FailureHandler | undefined = undefined;
 
     constructor(
         /** One command's argv, or several (batch) when `multi` is true. */
@@ -40,7 +49,7 @@ export class Request {
     settle(reply: RespValue): void {
         if (this.counter !== undefined) this.counter.inflight--;
         if (reply instanceof RequestError && !this.multi) {
-            this.reject(reply);
+            this.#failWith(reply);
             return;
         }
         const convert = this.convert;
@@ -51,7 +60,7 @@ export class Request {
         try {
             this.resolve(convert(reply, this.bytes));
         } catch (error) {
-            this.reject(error instanceof Error ? error : new RequestError(String(error)));
+            this.#failWith(error instanceof Error ? error : new RequestError(String(error)));
         }
     }
 
@@ -71,6 +80,11 @@ export class Request {
         if (this.dead) return;
         this.dead = true;
         if (this.counter !== undefined) this.counter.inflight--;
-        this.reject(error);
+        this.#failWith(error);
+    }
+
+    #failWith(error: Error): void {
+        if (this.onFailure === undefined) this.reject(error);
+        else this.onFailure.failed(this, error);
     }
 }

@@ -1,6 +1,6 @@
 import { RequestError, TimeoutError } from "../../errors";
 import type { Connection } from "../../connection/connection";
-import type { Convert } from "../../connection/request";
+import type { Convert, FailureHandler, Request } from "../../connection/request";
 import type { CommandArg, RespValue } from "../../protocol/types";
 import type { ClusterRouter } from "./cluster-router";
 import { sleep } from "./node-query";
@@ -36,18 +36,16 @@ export interface SendOptions {
     multi?: boolean;
 }
 
-/** How the executor reaches a node: the client's own send, as a promise or through callbacks. */
+/** How the executor reaches a node: the client's own send. */
 export interface Transport {
-    send(connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions): Promise<unknown>;
-    /** `deadline`: absolute, on the performance.now() clock. */
-    sendTo(
+    /** `onFailure` takes errors over instead of rejecting; `deadline` is absolute, on the performance.now() clock. */
+    send(
         connection: Connection,
         args: CommandArg[] | CommandArg[][],
         options: SendOptions,
-        deadline: number,
-        resolve: (value: unknown) => void,
-        reject: (error: Error) => void,
-    ): void;
+        onFailure?: FailureHandler,
+        deadline?: number,
+    ): Promise<unknown>;
 }
 
 export interface ExecutorSettings {
@@ -85,16 +83,16 @@ export class ClusterExecutor {
         if (this.router.connected && options.frames === undefined) {
             const connection = this.resolve(target);
             if (connection !== undefined && connection.isReady) {
-                // The common case: one request, settling the caller's promise directly; the
-                // redirect loop only starts when it fails.
-                return new Promise((resolve, reject) => {
-                    this.transport.sendTo(connection, args, options, deadline, resolve, (error) => {
-                        this.#redirectLoop(target, args, options, deadline, { error, connection }).then(resolve, reject);
-                    });
-                });
+                // The common case: one request; the redirect loop only starts when it fails.
+                return this.transport.send(connection, args, options, new FirstAttempt(this, target, options, connection), deadline);
             }
         }
         return this.#redirectLoop(target, args, options, deadline, undefined);
+    }
+
+    /** Continues a request whose first attempt failed, then settles it. */
+    retry(request: Request, error: Error, target: Target, options: ExecuteOptions, connection: Connection): void {
+        this.#redirectLoop(target, request.args, options, request.deadline, { error, connection }).then(request.resolve, request.reject);
     }
 
     async #redirectLoop(
@@ -235,12 +233,26 @@ export class ClusterExecutor {
             send = options;
             frames = args;
         }
-        const sent = new Promise((resolve, reject) => this.transport.sendTo(connection, frames, send, deadline, resolve, reject));
+        const sent = this.transport.send(connection, frames, send, undefined, deadline);
         if (!options.frames) return sent;
         return sent.then((replies) => {
             const own = asking ? (replies as RespValue[]).slice(1) : (replies as RespValue[]);
             return options.frames === "transaction" ? raiseRedirect(own) : own;
         });
+    }
+}
+
+/** The first attempt of a request sent by `run`: its failure hands the request to the redirect loop. */
+class FirstAttempt implements FailureHandler {
+    constructor(
+        readonly executor: ClusterExecutor,
+        readonly target: Target,
+        readonly options: ExecuteOptions,
+        readonly connection: Connection,
+    ) {}
+
+    failed(request: Request, error: Error): void {
+        this.executor.retry(request, error, this.target, this.options, this.connection);
     }
 }
 
