@@ -1,4 +1,4 @@
-import { ClosingError, ConfigurationError } from "../errors";
+import { ClosingError } from "../errors";
 import type { ConnectionOptions } from "../connection/options";
 import type { Decoder, GlideString } from "../commands/types";
 import { keySlot } from "../routing/cluster/slot";
@@ -6,8 +6,8 @@ import { classifyError } from "../routing/cluster/redirect";
 import { MessageDelivery, type PubSubMsg } from "./delivery";
 import { ALL_MODES, SubscriptionMode } from "./modes";
 import { keyAs, keyBytes } from "./names";
-import { DEFAULT_CHECK_INTERVAL_MS, uniqueKeys, type ClientPubSub, type PubSubConfig, type PubSubState } from "./pubsub";
-import { SubscriptionRegistry } from "./registry";
+import { configuredRegistry, DEFAULT_CHECK_INTERVAL_MS, reconciliationInterval, uniqueKeys, type ClientPubSub, type PubSubConfig, type PubSubState } from "./pubsub";
+import type { SubscriptionRegistry } from "./registry";
 import { Subscriber, type SubscriberEvents } from "./subscriber";
 import { ConfirmationWaiters } from "./waiters";
 
@@ -45,7 +45,7 @@ export interface ClusterPubSubSetup {
  * checkIntervalMs) makes every node's actual subscriptions match what it owns.
  */
 export class ClusterPubSub implements ClientPubSub {
-    readonly #registry = new SubscriptionRegistry();
+    readonly #registry: SubscriptionRegistry;
     readonly #delivery: MessageDelivery;
     readonly #view: ClusterView;
     readonly #checkIntervalMs: number;
@@ -58,15 +58,10 @@ export class ClusterPubSub implements ClientPubSub {
     #closedError: Error | undefined;
 
     constructor({ config, defaultDecoder, view, checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS }: ClusterPubSubSetup) {
-        if (!Number.isInteger(checkIntervalMs) || checkIntervalMs <= 0) {
-            throw new ConfigurationError(`advancedConfiguration.pubsubReconciliationIntervalMs must be a positive integer, got ${checkIntervalMs}`);
-        }
         this.#view = view;
-        this.#checkIntervalMs = checkIntervalMs;
+        this.#checkIntervalMs = reconciliationInterval(checkIntervalMs);
         this.#delivery = new MessageDelivery(defaultDecoder, config?.callback, config?.context);
-        for (const [mode, names] of Object.entries(config?.channelsAndPatterns ?? {})) {
-            if (names !== undefined) this.#registry.add(Number(mode) as SubscriptionMode, uniqueKeys(names));
-        }
+        this.#registry = configuredRegistry(config);
     }
 
     /** Subscribes to the configured names; with a timeout (0: none), waits for every confirmation. */

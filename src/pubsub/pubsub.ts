@@ -57,6 +57,23 @@ export function uniqueKeys(names: Iterable<GlideString>): string[] {
 /** How often an idle subscriber connection is checked by default (GLIDE's reconciliation interval option). */
 export const DEFAULT_CHECK_INTERVAL_MS = 5000;
 
+/** `advancedConfiguration.pubsubReconciliationIntervalMs`, checked. */
+export function reconciliationInterval(ms: number): number {
+    if (!Number.isInteger(ms) || ms <= 0) {
+        throw new ConfigurationError(`advancedConfiguration.pubsubReconciliationIntervalMs must be a positive integer, got ${ms}`);
+    }
+    return ms;
+}
+
+/** A client's subscription registry, holding its configured subscriptions to start with. */
+export function configuredRegistry(config: PubSubConfig | undefined): SubscriptionRegistry {
+    const registry = new SubscriptionRegistry();
+    for (const [mode, names] of Object.entries(config?.channelsAndPatterns ?? {})) {
+        if (names !== undefined) registry.add(Number(mode) as SubscriptionMode, uniqueKeys(names));
+    }
+    return registry;
+}
+
 export interface PubSubSetup {
     config: PubSubConfig | undefined;
     defaultDecoder: Decoder;
@@ -71,7 +88,7 @@ export interface PubSubSetup {
  * on the first subscription, at the address `locate` gives) and message delivery.
  */
 export class PubSub implements ClientPubSub {
-    readonly #registry = new SubscriptionRegistry();
+    readonly #registry: SubscriptionRegistry;
     readonly #delivery: MessageDelivery;
     readonly #locate: () => Promise<ConnectionOptions>;
     readonly #checkIntervalMs: number;
@@ -80,15 +97,10 @@ export class PubSub implements ClientPubSub {
     #closedError: Error | undefined;
 
     constructor({ config, defaultDecoder, locate, checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS }: PubSubSetup) {
-        if (!Number.isInteger(checkIntervalMs) || checkIntervalMs <= 0) {
-            throw new ConfigurationError(`advancedConfiguration.pubsubReconciliationIntervalMs must be a positive integer, got ${checkIntervalMs}`);
-        }
         this.#locate = locate;
-        this.#checkIntervalMs = checkIntervalMs;
+        this.#checkIntervalMs = reconciliationInterval(checkIntervalMs);
         this.#delivery = new MessageDelivery(defaultDecoder, config?.callback, config?.context);
-        for (const [mode, names] of Object.entries(config?.channelsAndPatterns ?? {})) {
-            if (names !== undefined) this.#registry.add(Number(mode) as SubscriptionMode, uniqueKeys(names));
-        }
+        this.#registry = configuredRegistry(config);
     }
 
     /** Opens the subscriber for configured subscriptions and waits for the server to confirm them. */
