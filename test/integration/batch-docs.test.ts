@@ -5,17 +5,15 @@
  * on one slot (as the docs ask).
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { Batch, ClusterBatch, ClusterTransaction, RequestError, Transaction, type GlideClusterClient } from "../../src";
 import { CLIENT_KINDS, uniqueKey, type TestClient } from "../helpers/clients";
+import { suiteClients } from "../helpers/family";
 
 for (const kind of CLIENT_KINDS) {
     describe(`documented batch examples (${kind.name})`, () => {
         let client: TestClient;
-        before(async () => {
-            client = await kind.create();
-        });
-        after(() => client?.close());
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         it("atomic batch: set, decrBy, incrBy, get → ['OK', 800, 200, '800']", async () => {
             const tag = uniqueKey("account");

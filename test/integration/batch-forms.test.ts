@@ -4,17 +4,15 @@
  * form gives, on every client kind and protocol.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { ClusterBatch, GeoUnit, InfBoundary, ListDirection, ScoreFilter, TimeUnit, type Batch } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
+import { suiteClients } from "../helpers/family";
 
 for (const kind of CLIENT_KINDS) {
     describe(`batch forms (${kind.name})`, () => {
         let client: TestClient;
-        before(async () => {
-            client = await kind.create();
-        });
-        after(() => client?.close());
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         for (const atomic of [true, false]) {
             it(`${atomic ? "atomic" : "pipeline"}: counts, flags and expiries passed bare`, async () => {

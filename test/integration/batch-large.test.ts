@@ -5,19 +5,17 @@
  * interleave. Standalone and cluster, RESP2 and RESP3.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { RequestError, TimeoutError } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, newClusterClient, newStandaloneClient, uniqueKey, type TestClient } from "../helpers/clients";
+import { suiteClients } from "../helpers/family";
 
 const LARGE = 100_000;
 
 for (const kind of CLIENT_KINDS) {
     describe(`large and timed batches (${kind.name})`, () => {
         let client: TestClient;
-        before(async () => {
-            client = await kind.create();
-        });
-        after(() => client?.close());
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         it(`a ${LARGE}-command pipeline: replies in order, heap bounded`, async () => {
             const tag = uniqueKey("large");

@@ -1,6 +1,6 @@
 /** Bitmap commands against a real server, for every client kind and protocol. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 
 import {
     BitFieldGet,
@@ -13,36 +13,18 @@ import {
     BitOverflowControl,
     BitwiseOperation,
     Decoder,
-    RequestError,
     SignedEncoding,
     UnsignedEncoding,
 } from "../../src";
 import { bitmapCommands } from "../../src/commands/bitmap";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-async function rejectsWith(promise: Promise<unknown>, messageStart: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(messageStart), `unexpected message: ${error.message}`);
-        return true;
-    });
-}
+import { listKey, rejectsWithPrefix, suiteClients } from "../helpers/family";
 
 for (const kind of CLIENT_KINDS) {
     describe(`bitmap commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => client?.close());
-
-        async function listKey(): Promise<string> {
-            const key = uniqueKey("list");
-            assert.equal(await client.customCommand(["RPUSH", key, "a"]), 1);
-            return key;
-        }
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /** A fresh key holding `value`. */
         async function stringKey(value: string | Buffer): Promise<string> {
@@ -79,14 +61,14 @@ for (const kind of CLIENT_KINDS) {
 
             it("reject an invalid offset or bit", async () => {
                 const key = uniqueKey();
-                await rejectsWith(client.setbit(key, -1, 1), "ERR bit offset is not an integer or out of range");
-                await rejectsWith(client.setbit(key, 0, 2), "ERR bit is not an integer or out of range");
+                await rejectsWithPrefix(client.setbit(key, -1, 1), "ERR bit offset is not an integer or out of range");
+                await rejectsWithPrefix(client.setbit(key, 0, 2), "ERR bit is not an integer or out of range");
             });
 
             it("reject a key of another type", async () => {
-                const key = await listKey();
-                await rejectsWith(client.setbit(key, 0, 1), "WRONGTYPE");
-                await rejectsWith(client.getbit(key, 0), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.setbit(key, 0, 1), "WRONGTYPE");
+                await rejectsWithPrefix(client.getbit(key, 0), "WRONGTYPE");
             });
         });
 
@@ -107,7 +89,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.bitcount(await listKey()), "WRONGTYPE");
+                await rejectsWithPrefix(client.bitcount(await listKey(client)), "WRONGTYPE");
             });
         });
 
@@ -131,7 +113,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.bitpos(await listKey(), 1), "WRONGTYPE");
+                await rejectsWithPrefix(client.bitpos(await listKey(client), 1), "WRONGTYPE");
             });
         });
 
@@ -159,12 +141,12 @@ for (const kind of CLIENT_KINDS) {
 
             it("rejects NOT with several keys, and sources of another type", async () => {
                 const [a, b, destination] = keysInOneSlot(3);
-                await rejectsWith(
+                await rejectsWithPrefix(
                     client.bitop(BitwiseOperation.NOT, destination, [a, b]),
                     "ERR BITOP NOT must be called with a single source key",
                 );
                 await client.customCommand(["RPUSH", a, "x"]);
-                await rejectsWith(client.bitop(BitwiseOperation.AND, destination, [a, b]), "WRONGTYPE");
+                await rejectsWithPrefix(client.bitop(BitwiseOperation.AND, destination, [a, b]), "WRONGTYPE");
             });
         });
 
@@ -223,15 +205,15 @@ for (const kind of CLIENT_KINDS) {
             it("reject an invalid encoding", async () => {
                 const key = uniqueKey();
                 const tooWide = new BitFieldGet(new UnsignedEncoding(64), new BitOffset(0));
-                await rejectsWith(client.bitfield(key, [tooWide]), "ERR Invalid bitfield type");
-                await rejectsWith(client.bitfieldReadOnly(key, [tooWide]), "ERR Invalid bitfield type");
+                await rejectsWithPrefix(client.bitfield(key, [tooWide]), "ERR Invalid bitfield type");
+                await rejectsWithPrefix(client.bitfieldReadOnly(key, [tooWide]), "ERR Invalid bitfield type");
             });
 
             it("reject a key of another type", async () => {
-                const key = await listKey();
+                const key = await listKey(client);
                 const get = new BitFieldGet(new UnsignedEncoding(8), new BitOffset(0));
-                await rejectsWith(client.bitfield(key, [get]), "WRONGTYPE");
-                await rejectsWith(client.bitfieldReadOnly(key, [get]), "WRONGTYPE");
+                await rejectsWithPrefix(client.bitfield(key, [get]), "WRONGTYPE");
+                await rejectsWithPrefix(client.bitfieldReadOnly(key, [get]), "WRONGTYPE");
             });
         });
 

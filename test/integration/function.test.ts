@@ -2,18 +2,11 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 
-import { Batch, Decoder, FlushMode, FunctionRestorePolicy, GlideClient, RequestError } from "../../src";
+import { Batch, Decoder, FlushMode, FunctionRestorePolicy, GlideClient } from "../../src";
 import { PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { rejectsWithPrefix } from "../helpers/family";
 import { startStandalone, type ServerHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
 
 /** A library with a read-only echo function and a writing one. */
 function library(name: string, version = "1"): string {

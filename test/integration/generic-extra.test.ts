@@ -11,26 +11,13 @@ import {
     uniqueKey,
     type TestClient,
 } from "../helpers/clients";
+import { BINARY, binaryKey, rejectsWithPrefix, suiteClients } from "../helpers/family";
 import { startPrimaryWithReplica, startStandalone, type ServerHandle } from "../helpers/servers";
 import { replicaPair } from "../helpers/shared";
 
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
 /** Small integers are shared objects: OBJECT REFCOUNT reports INT_MAX for them. */
 const SHARED_REFCOUNT = 2147483647;
 const DESTINATION_PASSWORD = "migrate-secret";
-
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
 
 function clientOf(server: ServerHandle, protocol: ProtocolVersion, databaseId = 0): Promise<GlideClient> {
     return GlideClient.createClient({
@@ -67,15 +54,7 @@ for (const kind of CLIENT_KINDS) {
         /** A second client, to change watched keys behind `client`'s back. */
         let other: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-            other = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-            other?.close();
-        });
+        suiteClients(kind, 2, (created) => ([client, other] = created));
 
         async function stringKey(value: GlideString = "x"): Promise<string> {
             const key = uniqueKey("str");

@@ -2,26 +2,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { Decoder, ExpireOptions, GlideClient, RequestError, TimeUnit } from "../../src";
+import { Decoder, ExpireOptions, GlideClient, TimeUnit } from "../../src";
 import { newStandaloneClient, PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { BINARY, binaryKey, rejectsWithMessage } from "../helpers/family";
 import { startStandalone, type ServerHandle } from "../helpers/servers";
 
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
 /** The database that `copy` and `move` write to; the tests only use unique keys there. */
 const OTHER_DB = 1;
-
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWith(promise: Promise<unknown>, message: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.equal(error.message, message);
-        return true;
-    });
-}
 
 function nowSeconds(): number {
     return Math.floor(Date.now() / 1000);
@@ -128,7 +115,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a missing key", async () => {
-                await rejectsWith(client.rename(uniqueKey(), uniqueKey()), "ERR no such key");
+                await rejectsWithMessage(client.rename(uniqueKey(), uniqueKey()), "ERR no such key");
             });
         });
 
@@ -142,7 +129,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a missing key", async () => {
-                await rejectsWith(client.renamenx(uniqueKey(), uniqueKey()), "ERR no such key");
+                await rejectsWithMessage(client.renamenx(uniqueKey(), uniqueKey()), "ERR no such key");
             });
         });
 
@@ -366,7 +353,7 @@ for (const { name, protocol } of PROTOCOLS) {
             it("restore rejects an existing key unless replace", async () => {
                 const [key, existing] = [await stringKey("new"), await stringKey("old")];
                 const payload = (await client.dump(key))!;
-                await rejectsWith(client.restore(existing, 0, payload), "BUSYKEY Target key name already exists.");
+                await rejectsWithMessage(client.restore(existing, 0, payload), "BUSYKEY Target key name already exists.");
                 assert.equal(await client.restore(existing, 0, payload, { replace: true }), "OK");
                 assert.equal(await client.get(existing), "new");
             });
@@ -392,8 +379,8 @@ for (const { name, protocol } of PROTOCOLS) {
 
             it("restore rejects idletime with frequency, and a bad payload", async () => {
                 const payload = (await client.dump(await stringKey()))!;
-                await rejectsWith(client.restore(uniqueKey(), 0, payload, { idletime: 1, frequency: 1 }), "ERR syntax error");
-                await rejectsWith(
+                await rejectsWithMessage(client.restore(uniqueKey(), 0, payload, { idletime: 1, frequency: 1 }), "ERR syntax error");
+                await rejectsWithMessage(
                     client.restore(uniqueKey(), 0, Buffer.from("not a payload")),
                     "ERR DUMP payload version or checksum are wrong",
                 );

@@ -1,20 +1,17 @@
 /** Geospatial commands against a real server, for every client kind and protocol. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import {
     ConditionalChange,
     Decoder,
     GeoUnit,
-    RequestError,
     SortOrder,
     type GeospatialData,
     type GlideString,
 } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
+import { BINARY, binaryKey, rejectsWithPrefix, stringKey, suiteClients } from "../helpers/family";
 
 const PALERMO: GeospatialData = { longitude: 13.361389, latitude: 38.115556 };
 const CATANIA: GeospatialData = { longitude: 15.087269, latitude: 37.502669 };
@@ -29,18 +26,6 @@ const BOX_MILES = { width: 200, height: 300, unit: GeoUnit.MILES };
 const CATANIA_MILES = 35.0711;
 const PALERMO_MILES = 118.3357;
 
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
-
 function sicily(): Map<GlideString, GeospatialData> {
     return new Map([
         ["Palermo", PALERMO],
@@ -52,23 +37,11 @@ for (const kind of CLIENT_KINDS) {
     describe(`geo commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /** A geo index holding Palermo and Catania. */
         async function sicilyKey(key: GlideString = uniqueKey("geo")): Promise<GlideString> {
             assert.equal(await client.geoadd(key, sicily()), 2);
-            return key;
-        }
-
-        async function stringKey(): Promise<string> {
-            const key = uniqueKey("str");
-            assert.equal(await client.set(key, "x"), "OK");
             return key;
         }
 
@@ -125,7 +98,7 @@ for (const kind of CLIENT_KINDS) {
             it("rejects coordinates out of range and a key of another type", async () => {
                 const outOfRange = new Map([["x", { longitude: 200, latitude: 100 }]]);
                 await rejectsWithPrefix(client.geoadd(uniqueKey(), outOfRange), "ERR invalid longitude,latitude pair");
-                await rejectsWithPrefix(client.geoadd(await stringKey(), sicily()), "WRONGTYPE");
+                await rejectsWithPrefix(client.geoadd(await stringKey(client), sicily()), "WRONGTYPE");
             });
         });
 
@@ -141,7 +114,7 @@ for (const kind of CLIENT_KINDS) {
 
             it("returns nulls for a missing key and rejects another type", async () => {
                 assert.deepEqual(await client.geopos(uniqueKey(), ["a", "b"]), [null, null]);
-                await rejectsWithPrefix(client.geopos(await stringKey(), ["a"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.geopos(await stringKey(client), ["a"]), "WRONGTYPE");
             });
         });
 
@@ -160,7 +133,7 @@ for (const kind of CLIENT_KINDS) {
                 const key = await sicilyKey();
                 assert.equal(await client.geodist(key, "Palermo", "nowhere"), null);
                 assert.equal(await client.geodist(uniqueKey(), "Palermo", "Catania"), null);
-                await rejectsWithPrefix(client.geodist(await stringKey(), "a", "b"), "WRONGTYPE");
+                await rejectsWithPrefix(client.geodist(await stringKey(client), "a", "b"), "WRONGTYPE");
             });
 
             it("reads binary members", async () => {
@@ -183,7 +156,7 @@ for (const kind of CLIENT_KINDS) {
                     "sqdtr74hyu0",
                 ]);
                 assert.deepEqual(await client.geohash(uniqueKey(), ["Palermo"]), [null]);
-                await rejectsWithPrefix(client.geohash(await stringKey(), ["a"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.geohash(await stringKey(client), ["a"]), "WRONGTYPE");
             });
 
             it("returns strings even when the caller asks for bytes", async () => {
@@ -299,7 +272,7 @@ for (const kind of CLIENT_KINDS) {
                     client.geosearch(key, { member: "nowhere" }, radius),
                     "ERR could not decode requested zset member",
                 );
-                await rejectsWithPrefix(client.geosearch(await stringKey(), CENTER, radius), "WRONGTYPE");
+                await rejectsWithPrefix(client.geosearch(await stringKey(client), CENTER, radius), "WRONGTYPE");
             });
         });
 

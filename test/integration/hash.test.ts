@@ -1,29 +1,18 @@
 /** Hash commands against a real server, for every client kind and protocol. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 
 import {
     convertFieldsAndValuesToHashDataType,
     Decoder,
     HashExpirationCondition,
     HashFieldConditionalChange,
-    RequestError,
     TimeUnit,
     type GlideString,
 } from "../../src";
 import { hashCommands } from "../../src/commands/hash";
 import { CLIENT_KINDS, keysInOneSlot, serverAtLeast, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-
-async function rejectsWith(promise: Promise<unknown>, messageStart: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(messageStart), `unexpected message: ${error.message}`);
-        return true;
-    });
-}
+import { BINARY, listKey, rejectsWithPrefix, suiteClients } from "../helpers/family";
 
 function sorted<T extends GlideString>(values: T[]): T[] {
     return [...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -33,18 +22,7 @@ for (const kind of CLIENT_KINDS) {
     describe(`hash commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => client?.close());
-
-        /** A key holding a list, for WRONGTYPE errors. */
-        async function listKey(): Promise<string> {
-            const key = uniqueKey("list");
-            assert.equal(await client.customCommand(["RPUSH", key, "a"]), 1);
-            return key;
-        }
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /** A hash { f1: "v1", f2: "v2", f3: "v3" } at a fresh key. */
         async function threeFieldHash(): Promise<string> {
@@ -87,9 +65,9 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                const key = await listKey();
-                await rejectsWith(client.hset(key, { a: "1" }), "WRONGTYPE");
-                await rejectsWith(client.hget(key, "a"), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.hset(key, { a: "1" }), "WRONGTYPE");
+                await rejectsWithPrefix(client.hget(key, "a"), "WRONGTYPE");
             });
         });
 
@@ -102,7 +80,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.hsetnx(await listKey(), "f", "v"), "WRONGTYPE");
+                await rejectsWithPrefix(client.hsetnx(await listKey(client), "f", "v"), "WRONGTYPE");
             });
         });
 
@@ -123,7 +101,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.hmget(await listKey(), ["a"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.hmget(await listKey(client), ["a"]), "WRONGTYPE");
             });
         });
 
@@ -150,7 +128,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.hgetall(await listKey()), "WRONGTYPE");
+                await rejectsWithPrefix(client.hgetall(await listKey(client)), "WRONGTYPE");
             });
         });
 
@@ -168,7 +146,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.hdel(await listKey(), ["a"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.hdel(await listKey(client), ["a"]), "WRONGTYPE");
             });
         });
 
@@ -193,10 +171,10 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await listKey();
-                await rejectsWith(client.hexists(key, "a"), "WRONGTYPE");
-                await rejectsWith(client.hlen(key), "WRONGTYPE");
-                await rejectsWith(client.hstrlen(key, "a"), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.hexists(key, "a"), "WRONGTYPE");
+                await rejectsWithPrefix(client.hlen(key), "WRONGTYPE");
+                await rejectsWithPrefix(client.hstrlen(key, "a"), "WRONGTYPE");
             });
         });
 
@@ -221,9 +199,9 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await listKey();
-                await rejectsWith(client.hkeys(key), "WRONGTYPE");
-                await rejectsWith(client.hvals(key), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.hkeys(key), "WRONGTYPE");
+                await rejectsWithPrefix(client.hvals(key), "WRONGTYPE");
             });
         });
 
@@ -245,14 +223,14 @@ for (const kind of CLIENT_KINDS) {
             it("reject a field that is not a number", async () => {
                 const key = uniqueKey();
                 await client.hset(key, { text: "abc" });
-                await rejectsWith(client.hincrBy(key, "text", 1), "ERR hash value is not an integer");
-                await rejectsWith(client.hincrByFloat(key, "text", 1), "ERR hash value is not a float");
+                await rejectsWithPrefix(client.hincrBy(key, "text", 1), "ERR hash value is not an integer");
+                await rejectsWithPrefix(client.hincrByFloat(key, "text", 1), "ERR hash value is not a float");
             });
 
             it("reject a key of another type", async () => {
-                const key = await listKey();
-                await rejectsWith(client.hincrBy(key, "n", 1), "WRONGTYPE");
-                await rejectsWith(client.hincrByFloat(key, "n", 1), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.hincrBy(key, "n", 1), "WRONGTYPE");
+                await rejectsWithPrefix(client.hincrByFloat(key, "n", 1), "WRONGTYPE");
             });
         });
 
@@ -312,10 +290,10 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await listKey();
-                await rejectsWith(client.hrandfield(key), "WRONGTYPE");
-                await rejectsWith(client.hrandfieldCount(key, 1), "WRONGTYPE");
-                await rejectsWith(client.hrandfieldWithValues(key, 1), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.hrandfield(key), "WRONGTYPE");
+                await rejectsWithPrefix(client.hrandfieldCount(key, 1), "WRONGTYPE");
+                await rejectsWithPrefix(client.hrandfieldWithValues(key, 1), "WRONGTYPE");
             });
         });
 
@@ -371,7 +349,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.hscan(await listKey(), "0"), "WRONGTYPE");
+                await rejectsWithPrefix(client.hscan(await listKey(client), "0"), "WRONGTYPE");
             });
         });
 
@@ -522,9 +500,9 @@ for (const kind of CLIENT_KINDS) {
 
             it("reject a key of another type", async (t) => {
                 if (!supported) return t.skip("needs Valkey 9.0");
-                const key = await listKey();
-                await rejectsWith(client.httl(key, ["a"]), "WRONGTYPE");
-                await rejectsWith(client.hexpire(key, 10, ["a"]), "WRONGTYPE");
+                const key = await listKey(client);
+                await rejectsWithPrefix(client.httl(key, ["a"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.hexpire(key, 10, ["a"]), "WRONGTYPE");
             });
         });
     });

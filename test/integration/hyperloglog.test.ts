@@ -1,29 +1,17 @@
 /** HyperLogLog commands against a real server, for every client kind and protocol. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { RequestError } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
+import { rejectsWithPrefix, suiteClients } from "../helpers/family";
 
 const NOT_AN_HLL = "WRONGTYPE Key is not a valid HyperLogLog string value.";
-
-async function rejectsWith(promise: Promise<unknown>, messageStart: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(messageStart), `unexpected message: ${error.message}`);
-        return true;
-    });
-}
 
 for (const kind of CLIENT_KINDS) {
     describe(`hyperloglog commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => client?.close());
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         describe("pfadd", () => {
             it("tells whether the estimate changed", async () => {
@@ -50,10 +38,10 @@ for (const kind of CLIENT_KINDS) {
             it("rejects a key of another type, or a string that is no HyperLogLog", async () => {
                 const list = uniqueKey("list");
                 await client.customCommand(["RPUSH", list, "a"]);
-                await rejectsWith(client.pfadd(list, ["a"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.pfadd(list, ["a"]), "WRONGTYPE");
                 const text = uniqueKey("text");
                 await client.set(text, "not a sketch");
-                await rejectsWith(client.pfadd(text, ["a"]), NOT_AN_HLL);
+                await rejectsWithPrefix(client.pfadd(text, ["a"]), NOT_AN_HLL);
             });
         });
 
@@ -74,7 +62,7 @@ for (const kind of CLIENT_KINDS) {
             it("rejects a key of another type", async () => {
                 const list = uniqueKey("list");
                 await client.customCommand(["RPUSH", list, "a"]);
-                await rejectsWith(client.pfcount([list]), "WRONGTYPE");
+                await rejectsWithPrefix(client.pfcount([list]), "WRONGTYPE");
             });
         });
 
@@ -101,7 +89,7 @@ for (const kind of CLIENT_KINDS) {
             it("rejects a source that is no HyperLogLog", async () => {
                 const [text, destination] = keysInOneSlot(2);
                 await client.set(text, "plain");
-                await rejectsWith(client.pfmerge(destination, [text]), NOT_AN_HLL);
+                await rejectsWithPrefix(client.pfmerge(destination, [text]), NOT_AN_HLL);
             });
         });
 

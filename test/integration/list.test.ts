@@ -2,28 +2,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { Decoder, InsertPosition, ListDirection, RequestError, TimeoutError } from "../../src";
+import { Decoder, InsertPosition, ListDirection, TimeoutError } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-const OTHER_BINARY = Buffer.from([0xc0, 0x01]);
-
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
-
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
+import { BINARY, binaryKey, OTHER_BINARY, rejectsWithPrefix, stringKey, suiteClients } from "../helpers/family";
+import { sleep } from "../helpers/wait";
 
 for (const kind of CLIENT_KINDS) {
     describe(`list commands (${kind.name})`, () => {
@@ -31,22 +13,7 @@ for (const kind of CLIENT_KINDS) {
         /** A second client, to push while `client` is blocked. */
         let pusher: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-            pusher = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-            pusher?.close();
-        });
-
-        /** A key holding a string, for WRONGTYPE errors. */
-        async function stringKey(): Promise<string> {
-            const key = uniqueKey("str");
-            assert.equal(await client.set(key, "x"), "OK");
-            return key;
-        }
+        suiteClients(kind, 2, (created) => ([client, pusher] = created));
 
         async function listOf(key: string, elements: string[]): Promise<string> {
             assert.equal(await client.rpush(key, elements), elements.length);
@@ -71,7 +38,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.lpush(key, ["a"]), "WRONGTYPE");
                 await rejectsWithPrefix(client.rpush(key, ["a"]), "WRONGTYPE");
             });
@@ -90,7 +57,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.lpushx(key, ["a"]), "WRONGTYPE");
                 await rejectsWithPrefix(client.rpushx(key, ["a"]), "WRONGTYPE");
             });
@@ -115,7 +82,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.lpop(key), "WRONGTYPE");
                 await rejectsWithPrefix(client.rpop(key), "WRONGTYPE");
             });
@@ -139,7 +106,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.lpopCount(key, 1), "WRONGTYPE");
                 await rejectsWithPrefix(client.rpopCount(key, 1), "WRONGTYPE");
             });
@@ -160,7 +127,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.lrange(await stringKey(), 0, -1), "WRONGTYPE");
+                await rejectsWithPrefix(client.lrange(await stringKey(client), 0, -1), "WRONGTYPE");
             });
         });
 
@@ -180,7 +147,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.lindex(await stringKey(), 0), "WRONGTYPE");
+                await rejectsWithPrefix(client.lindex(await stringKey(client), 0), "WRONGTYPE");
             });
         });
 
@@ -206,7 +173,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.linsert(await stringKey(), InsertPosition.After, "a", "b"), "WRONGTYPE");
+                await rejectsWithPrefix(client.linsert(await stringKey(client), InsertPosition.After, "a", "b"), "WRONGTYPE");
             });
         });
 
@@ -217,7 +184,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.llen(await stringKey()), "WRONGTYPE");
+                await rejectsWithPrefix(client.llen(await stringKey(client)), "WRONGTYPE");
             });
         });
 
@@ -238,7 +205,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.lrem(await stringKey(), 0, "x"), "WRONGTYPE");
+                await rejectsWithPrefix(client.lrem(await stringKey(client), 0, "x"), "WRONGTYPE");
             });
         });
 
@@ -257,7 +224,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.lset(await stringKey(), 0, "a"), "WRONGTYPE");
+                await rejectsWithPrefix(client.lset(await stringKey(client), 0, "a"), "WRONGTYPE");
             });
         });
 
@@ -272,7 +239,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.ltrim(await stringKey(), 0, 1), "WRONGTYPE");
+                await rejectsWithPrefix(client.ltrim(await stringKey(client), 0, 1), "WRONGTYPE");
             });
         });
 
@@ -300,7 +267,7 @@ for (const kind of CLIENT_KINDS) {
             it("rejects rank 0 and a key of another type", async () => {
                 const key = await listOf(uniqueKey(), ["a"]);
                 await rejectsWithPrefix(client.lpos(key, "a", { rank: 0 }), "ERR RANK can't be zero");
-                await rejectsWithPrefix(client.lpos(await stringKey(), "a"), "WRONGTYPE");
+                await rejectsWithPrefix(client.lpos(await stringKey(client), "a"), "WRONGTYPE");
             });
         });
 
@@ -386,7 +353,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.lmpop([await stringKey()], ListDirection.LEFT), "WRONGTYPE");
+                await rejectsWithPrefix(client.lmpop([await stringKey(client)], ListDirection.LEFT), "WRONGTYPE");
             });
         });
 

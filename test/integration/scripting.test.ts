@@ -5,18 +5,11 @@ import { after, before, describe, it } from "node:test";
 
 import { Decoder, FlushMode, GlideClient, RequestError, Script } from "../../src";
 import { PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { rejectsWithPrefix } from "../helpers/family";
 import { startStandalone, type ServerHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
 
 const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a]);
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
 
 /** How often the server ran a command, from INFO commandstats. */
 async function calls(client: GlideClient, command: string): Promise<number> {

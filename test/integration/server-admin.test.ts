@@ -10,16 +10,9 @@ import { after, before, describe, it } from "node:test";
 
 import { Batch, ClientPauseMode, ClientTrackingInfo, Decoder, FlushMode, GlideClient, InfoOptions, LatencyEntry, LatencyEventInfo, RequestError } from "../../src";
 import { PROTOCOLS, serverAtLeast, uniqueKey } from "../helpers/clients";
+import { rejectsWithPrefix } from "../helpers/family";
 import { findFreePort, infoField, makeRunSubdir, rawCommand, serverBinaries, startStandalone, type ServerHandle } from "../helpers/servers";
 import { sleep, waitFor } from "../helpers/wait";
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
 
 async function info(client: GlideClient, field: string): Promise<string | undefined> {
     return infoField(await client.info(), field);

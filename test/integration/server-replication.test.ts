@@ -2,18 +2,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { GlideClient, RequestError, type ProtocolVersion } from "../../src";
+import { GlideClient, type ProtocolVersion } from "../../src";
 import { PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { rejectsWithPrefix } from "../helpers/family";
 import { infoField, startPrimaryWithReplica, startStandalone, waitForReplicationLink, type ReplicaPair, type ServerHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
 
 function clientOf(server: ServerHandle, protocol: ProtocolVersion): Promise<GlideClient> {
     return GlideClient.createClient({ addresses: [{ host: server.host, port: server.port }], protocol, requestTimeout: 5000 });

@@ -1,25 +1,10 @@
 /** Set commands against a real server, for every client kind and protocol. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { Decoder, RequestError, type GlideString } from "../../src";
+import { Decoder, type GlideString } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-const OTHER_BINARY = Buffer.from([0xc0, 0x01]);
-
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
+import { BINARY, binaryKey, OTHER_BINARY, rejectsWithPrefix, stringKey, suiteClients } from "../helpers/family";
 
 /** Members sorted, to compare replies whose order the server does not fix. */
 function sorted(members: Iterable<GlideString>): GlideString[] {
@@ -35,20 +20,7 @@ for (const kind of CLIENT_KINDS) {
     describe(`set commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
-
-        /** A key holding a string, for WRONGTYPE errors. */
-        async function stringKey(): Promise<string> {
-            const key = uniqueKey("str");
-            assert.equal(await client.set(key, "x"), "OK");
-            return key;
-        }
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         async function setOf(key: string, members: string[]): Promise<string> {
             assert.equal(await client.sadd(key, members), new Set(members).size);
@@ -75,7 +47,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.sadd(key, ["a"]), "WRONGTYPE");
                 await rejectsWithPrefix(client.srem(key, ["a"]), "WRONGTYPE");
             });
@@ -89,7 +61,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.smembers(await stringKey()), "WRONGTYPE");
+                await rejectsWithPrefix(client.smembers(await stringKey(client)), "WRONGTYPE");
             });
         });
 
@@ -100,7 +72,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.scard(await stringKey()), "WRONGTYPE");
+                await rejectsWithPrefix(client.scard(await stringKey(client)), "WRONGTYPE");
             });
         });
 
@@ -122,7 +94,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.sismember(key, "a"), "WRONGTYPE");
                 await rejectsWithPrefix(client.smismember(key, ["a"]), "WRONGTYPE");
             });
@@ -183,7 +155,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.spop(key), "WRONGTYPE");
                 await rejectsWithPrefix(client.spopCount(key, 2), "WRONGTYPE");
             });
@@ -217,7 +189,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.srandmember(key), "WRONGTYPE");
                 await rejectsWithPrefix(client.srandmemberCount(key, 2), "WRONGTYPE");
             });
@@ -360,7 +332,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.sscan(await stringKey(), "0"), "WRONGTYPE");
+                await rejectsWithPrefix(client.sscan(await stringKey(client), "0"), "WRONGTYPE");
             });
         });
 

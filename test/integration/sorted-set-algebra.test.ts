@@ -1,32 +1,16 @@
 /** Sorted-set algebra (ZDIFF, ZINTER, ZUNION, their stores, ZINTERCARD) on every client kind. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { Decoder, RequestError, type KeyWeight } from "../../src";
+import { Decoder, type KeyWeight } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-
-async function rejectsWrongType(promise: Promise<unknown>): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.match(error.message, /^WRONGTYPE/);
-        return true;
-    });
-}
+import { BINARY, rejectsWrongType, suiteClients } from "../helpers/family";
 
 for (const kind of CLIENT_KINDS) {
     describe(`sorted-set algebra commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /**
          * Keys in one slot: first = {a:1, b:2, c:3}, second = {b:10, c:20, d:30}, then a missing key

@@ -1,24 +1,16 @@
 /** Every sorted-set command in a batch (transaction and pipeline): replies converted as the client's. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { ConditionalChange, Decoder, InfBoundary, RequestError, ScoreFilter } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
+import { BINARY, suiteClients } from "../helpers/family";
 
 for (const kind of CLIENT_KINDS) {
     describe(`sorted-set commands in a batch (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         for (const atomic of [true, false]) {
             it(`converts every reply (${atomic ? "atomic" : "pipeline"})`, async () => {

@@ -1,24 +1,11 @@
 /** Sorted-set pops (ZPOPMIN/MAX, ZMPOP) and their blocking forms on every client kind. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { Decoder, RequestError, ScoreFilter } from "../../src";
+import { Decoder, ScoreFilter } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-
-async function rejectsWrongType(promise: Promise<unknown>): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.match(error.message, /^WRONGTYPE/);
-        return true;
-    });
-}
-
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
+import { BINARY, rejectsWrongType, suiteClients } from "../helpers/family";
+import { sleep } from "../helpers/wait";
 
 for (const kind of CLIENT_KINDS) {
     describe(`sorted-set pop commands (${kind.name})`, () => {
@@ -26,15 +13,7 @@ for (const kind of CLIENT_KINDS) {
         /** Adds members while `client` is blocked. */
         let other: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-            other = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-            other?.close();
-        });
+        suiteClients(kind, 2, (created) => ([client, other] = created));
 
         /** A sorted set a=1, b=2, c=3. */
         async function abc(key = uniqueKey("zset")): Promise<string> {

@@ -1,20 +1,10 @@
 /** Sorted-set ranges (by rank, score and lex; stored, counted, removed) on every client kind. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { Decoder, InfBoundary, RequestError, type RangeByLex, type RangeByScore } from "../../src";
+import { Decoder, InfBoundary, type RangeByLex, type RangeByScore } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-
-async function rejectsWrongType(promise: Promise<unknown>): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.match(error.message, /^WRONGTYPE/);
-        return true;
-    });
-}
+import { BINARY, rejectsWrongType, suiteClients } from "../helpers/family";
 
 const { NegativeInfinity: LOWEST, PositiveInfinity: HIGHEST } = InfBoundary;
 
@@ -29,13 +19,7 @@ for (const kind of CLIENT_KINDS) {
     describe(`sorted-set range commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /** A sorted set one=1, two=2, three=3, four=4, five=5. */
         async function numbers(key = uniqueKey("zset")): Promise<string> {

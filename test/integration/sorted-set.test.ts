@@ -1,36 +1,16 @@
 /** Sorted-set member commands (add, score, rank, remove, random, scan) on every client kind. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { ConditionalChange, Decoder, RequestError, UpdateByScore } from "../../src";
 import { CLIENT_KINDS, serverAtLeast, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWrongType(promise: Promise<unknown>): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.match(error.message, /^WRONGTYPE/);
-        return true;
-    });
-}
+import { BINARY, binaryKey, rejectsWrongType, suiteClients } from "../helpers/family";
 
 for (const kind of CLIENT_KINDS) {
     describe(`sorted-set member commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /** A new sorted set a=1, b=2, c=3. */
         async function abc(): Promise<string> {

@@ -2,24 +2,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { Decoder, InfBoundary, RequestError, TimeoutError } from "../../src";
+import { Decoder, InfBoundary, TimeoutError } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, newStandaloneClient, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-const OTHER_BINARY = Buffer.from([0xc0, 0x01]);
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
-
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
+import { BINARY, OTHER_BINARY, rejectsWithPrefix, stringKey, suiteClients } from "../helpers/family";
+import { sleep } from "../helpers/wait";
 
 for (const kind of CLIENT_KINDS) {
     describe(`stream group commands (${kind.name})`, () => {
@@ -27,21 +13,7 @@ for (const kind of CLIENT_KINDS) {
         /** A second client, to add entries while `client` is blocked. */
         let writer: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-            writer = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-            writer?.close();
-        });
-
-        async function stringKey(): Promise<string> {
-            const key = uniqueKey("str");
-            assert.equal(await client.set(key, "x"), "OK");
-            return key;
-        }
+        suiteClients(kind, 2, (created) => ([client, writer] = created));
 
         /** A stream with entries 1-0 … n-0 (field "f" = "v<i>") and a group "g" that has read none. */
         async function streamWithGroup(key: string, count: number): Promise<string> {
@@ -99,7 +71,7 @@ for (const kind of CLIENT_KINDS) {
             it("reject a group that exists and a key of another type", async () => {
                 const key = await streamWithGroup(uniqueKey(), 1);
                 await rejectsWithPrefix(client.xgroupCreate(key, "g", "0"), "BUSYGROUP");
-                const other = await stringKey();
+                const other = await stringKey(client);
                 await rejectsWithPrefix(client.xgroupCreate(other, "g", "0"), "WRONGTYPE");
                 await rejectsWithPrefix(client.xgroupDestroy(other, "g"), "WRONGTYPE");
             });
@@ -189,7 +161,7 @@ for (const kind of CLIENT_KINDS) {
                 const key = await streamWithGroup(uniqueKey(), 1);
                 await rejectsWithPrefix(client.xreadgroup("nope", "c", { [key]: ">" }), "NOGROUP");
                 await rejectsWithPrefix(client.xreadgroup("g", "c", { [uniqueKey()]: ">" }), "NOGROUP");
-                await rejectsWithPrefix(client.xreadgroup("g", "c", { [await stringKey()]: ">" }), "WRONGTYPE");
+                await rejectsWithPrefix(client.xreadgroup("g", "c", { [await stringKey(client)]: ">" }), "WRONGTYPE");
             });
 
             it("with block, waits for an entry another client adds", async () => {
@@ -230,7 +202,7 @@ for (const kind of CLIENT_KINDS) {
                 assert.equal(await client.xack(key, "g", ["1-0"]), 0);
                 assert.deepEqual(await pendingOf(key, "c"), [["2-0", 1]]);
                 assert.equal(await client.xack(uniqueKey(), "g", ["1-0"]), 0);
-                await rejectsWithPrefix(client.xack(await stringKey(), "g", ["1-0"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.xack(await stringKey(client), "g", ["1-0"]), "WRONGTYPE");
             });
         });
 
@@ -250,7 +222,7 @@ for (const kind of CLIENT_KINDS) {
                     ],
                 ]);
                 await rejectsWithPrefix(client.xpending(key, "nope"), "NOGROUP");
-                await rejectsWithPrefix(client.xpending(await stringKey(), "g"), "WRONGTYPE");
+                await rejectsWithPrefix(client.xpending(await stringKey(client), "g"), "WRONGTYPE");
             });
 
             it("list pending entries in a range: [id, consumer, idle ms, deliveries]", async () => {
@@ -371,7 +343,7 @@ for (const kind of CLIENT_KINDS) {
             it("reject a missing group and a key of another type", async () => {
                 const key = await streamWithGroup(uniqueKey(), 1);
                 await rejectsWithPrefix(client.xclaim(key, "nope", "c", 0, ["1-0"]), "NOGROUP");
-                await rejectsWithPrefix(client.xclaimJustId(await stringKey(), "g", "c", 0, ["1-0"]), "WRONGTYPE");
+                await rejectsWithPrefix(client.xclaimJustId(await stringKey(client), "g", "c", 0, ["1-0"]), "WRONGTYPE");
             });
         });
 
@@ -410,7 +382,7 @@ for (const kind of CLIENT_KINDS) {
             it("reject a missing group and a key of another type", async () => {
                 const key = await streamWithGroup(uniqueKey(), 1);
                 await rejectsWithPrefix(client.xautoclaim(key, "nope", "c", 0, "0"), "NOGROUP");
-                await rejectsWithPrefix(client.xautoclaimJustId(await stringKey(), "g", "c", 0, "0"), "WRONGTYPE");
+                await rejectsWithPrefix(client.xautoclaimJustId(await stringKey(client), "g", "c", 0, "0"), "WRONGTYPE");
             });
         });
 

@@ -1,21 +1,10 @@
 /** XINFO STREAM / GROUPS / CONSUMERS against a real server: records from RESP2 arrays and RESP3 maps alike. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import { Decoder, RequestError } from "../../src";
+import { Decoder } from "../../src";
 import { CLIENT_KINDS, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-const OTHER_BINARY = Buffer.from([0xc0, 0x01]);
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
+import { BINARY, OTHER_BINARY, rejectsWithPrefix, suiteClients } from "../helpers/family";
 
 /** A Unix time in ms within the last minute. */
 function assertRecentTime(value: unknown, what: string): void {
@@ -33,13 +22,7 @@ for (const kind of CLIENT_KINDS) {
     describe(`stream info commands (${kind.name})`, () => {
         let client: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-        });
+        suiteClients(kind, 1, (created) => ([client] = created));
 
         /**
          * Entries 1-0 … n-0 (field "f" = "v<i>"), 1-0 deleted; group "g" where "alice" read 2-0 and

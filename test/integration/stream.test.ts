@@ -2,26 +2,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { Decoder, InfBoundary, RequestError, TimeoutError } from "../../src";
+import { Decoder, InfBoundary, TimeoutError } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
-
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-const OTHER_BINARY = Buffer.from([0xc0, 0x01]);
+import { BINARY, OTHER_BINARY, rejectsWithPrefix, stringKey, suiteClients } from "../helpers/family";
+import { sleep } from "../helpers/wait";
 
 const ALL = [InfBoundary.NegativeInfinity, InfBoundary.PositiveInfinity] as const;
-
-async function rejectsWithPrefix(promise: Promise<unknown>, prefix: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.ok(error.message.startsWith(prefix), `"${error.message}" does not start with "${prefix}"`);
-        return true;
-    });
-}
-
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 for (const kind of CLIENT_KINDS) {
     describe(`stream entry commands (${kind.name})`, () => {
@@ -29,21 +15,7 @@ for (const kind of CLIENT_KINDS) {
         /** A second client, to add entries while `client` is blocked. */
         let writer: TestClient;
 
-        before(async () => {
-            client = await kind.create();
-            writer = await kind.create();
-        });
-
-        after(() => {
-            client?.close();
-            writer?.close();
-        });
-
-        async function stringKey(): Promise<string> {
-            const key = uniqueKey("str");
-            assert.equal(await client.set(key, "x"), "OK");
-            return key;
-        }
+        suiteClients(kind, 2, (created) => ([client, writer] = created));
 
         /** A stream with entries 1-0 … n-0, each holding field "f" = "v<i>". */
         async function streamOf(key: string, count: number): Promise<string> {
@@ -125,7 +97,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWithPrefix(client.xadd(await stringKey(), [["f", "v"]]), "WRONGTYPE");
+                await rejectsWithPrefix(client.xadd(await stringKey(client), [["f", "v"]]), "WRONGTYPE");
             });
         });
 
@@ -146,7 +118,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("reject a key of another type", async () => {
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.xlen(key), "WRONGTYPE");
                 await rejectsWithPrefix(client.xdel(key, ["1-0"]), "WRONGTYPE");
             });
@@ -171,7 +143,7 @@ for (const kind of CLIENT_KINDS) {
 
             it("replies 0 for a missing key and rejects a key of another type", async () => {
                 assert.equal(await client.xtrim(uniqueKey(), { method: "maxlen", threshold: 0, exact: true }), 0);
-                await rejectsWithPrefix(client.xtrim(await stringKey(), { method: "maxlen", threshold: 0, exact: true }), "WRONGTYPE");
+                await rejectsWithPrefix(client.xtrim(await stringKey(client), { method: "maxlen", threshold: 0, exact: true }), "WRONGTYPE");
             });
         });
 
@@ -217,7 +189,7 @@ for (const kind of CLIENT_KINDS) {
             it("reply {} for a missing key and reject a key of another type", async () => {
                 assert.deepEqual(await client.xrange(uniqueKey(), ...ALL), {});
                 assert.deepEqual(await client.xrevrange(uniqueKey(), InfBoundary.PositiveInfinity, InfBoundary.NegativeInfinity), {});
-                const key = await stringKey();
+                const key = await stringKey(client);
                 await rejectsWithPrefix(client.xrange(key, ...ALL), "WRONGTYPE");
                 await rejectsWithPrefix(client.xrevrange(key, InfBoundary.PositiveInfinity, InfBoundary.NegativeInfinity), "WRONGTYPE");
             });
@@ -272,7 +244,7 @@ for (const kind of CLIENT_KINDS) {
             });
 
             it("rejects a key of another type and a bad id", async () => {
-                await rejectsWithPrefix(client.xread({ [await stringKey()]: "0-0" }), "WRONGTYPE");
+                await rejectsWithPrefix(client.xread({ [await stringKey(client)]: "0-0" }), "WRONGTYPE");
                 await rejectsWithPrefix(client.xread({ [uniqueKey()]: "not-an-id" }), "ERR Invalid stream ID");
             });
 

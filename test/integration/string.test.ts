@@ -2,26 +2,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { Decoder, GlideClient, RequestError, TimeUnit } from "../../src";
+import { Decoder, GlideClient, TimeUnit } from "../../src";
 import { stringCommands } from "../../src/commands/string";
 import { newStandaloneClient, PROTOCOLS, uniqueKey } from "../helpers/clients";
+import { BINARY, binaryKey, listKey, rejectsWithMessage } from "../helpers/family";
 
 const WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
 const NOT_AN_INTEGER = "ERR value is not an integer or out of range";
-/** Not valid UTF-8: decoding it as a string would not round-trip. */
-const BINARY = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
-
-function binaryKey(): Buffer {
-    return Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
-}
-
-async function rejectsWith(promise: Promise<unknown>, message: string): Promise<void> {
-    await assert.rejects(promise, (error: unknown) => {
-        assert.ok(error instanceof RequestError, `expected a RequestError, got ${String(error)}`);
-        assert.equal(error.message, message);
-        return true;
-    });
-}
 
 /** valkey_version (or redis_version) of the server as [major, minor]. */
 async function serverVersion(client: GlideClient): Promise<[number, number]> {
@@ -47,13 +34,6 @@ for (const { name, protocol } of PROTOCOLS) {
             bytesClient?.close();
         });
 
-        /** A key holding a list, for WRONGTYPE errors. */
-        async function listKey(): Promise<string> {
-            const key = uniqueKey("list");
-            assert.equal(await client.customCommand(["RPUSH", key, "a"]), 1);
-            return key;
-        }
-
         describe("get", () => {
             it("returns the value, or null for a missing key", async () => {
                 const key = uniqueKey();
@@ -76,7 +56,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.get(await listKey()), WRONGTYPE);
+                await rejectsWithMessage(client.get(await listKey(client)), WRONGTYPE);
             });
         });
 
@@ -150,7 +130,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("returnOldValue rejects a key of another type", async () => {
-                await rejectsWith(client.set(await listKey(), "v", { returnOldValue: true }), WRONGTYPE);
+                await rejectsWithMessage(client.set(await listKey(client), "v", { returnOldValue: true }), WRONGTYPE);
             });
 
             it("expiry in seconds and milliseconds", async () => {
@@ -202,7 +182,7 @@ for (const { name, protocol } of PROTOCOLS) {
             it("returns values in order, null for missing keys and keys of another type", async () => {
                 const [a, b, missing] = [uniqueKey(), uniqueKey(), uniqueKey()];
                 await client.mset({ [a]: "A", [b]: "B" });
-                const list = await listKey();
+                const list = await listKey(client);
                 assert.deepEqual(await client.mget([a, missing, b, list]), ["A", null, "B", null]);
             });
 
@@ -228,7 +208,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("overwrites keys of any type", async () => {
-                const list = await listKey();
+                const list = await listKey(client);
                 assert.equal(await client.mset({ [list]: "now a string" }), "OK");
                 assert.equal(await client.get(list), "now a string");
             });
@@ -265,7 +245,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.getdel(await listKey()), WRONGTYPE);
+                await rejectsWithMessage(client.getdel(await listKey(client)), WRONGTYPE);
             });
         });
 
@@ -315,7 +295,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.getex(await listKey()), WRONGTYPE);
+                await rejectsWithMessage(client.getex(await listKey(client)), WRONGTYPE);
             });
         });
 
@@ -340,7 +320,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.getrange(await listKey(), 0, 1), WRONGTYPE);
+                await rejectsWithMessage(client.getrange(await listKey(client), 0, 1), WRONGTYPE);
             });
         });
 
@@ -359,7 +339,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.setrange(await listKey(), 0, "x"), WRONGTYPE);
+                await rejectsWithMessage(client.setrange(await listKey(client), 0, "x"), WRONGTYPE);
             });
         });
 
@@ -372,7 +352,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.append(await listKey(), "x"), WRONGTYPE);
+                await rejectsWithMessage(client.append(await listKey(client), "x"), WRONGTYPE);
             });
         });
 
@@ -385,7 +365,7 @@ for (const { name, protocol } of PROTOCOLS) {
             });
 
             it("rejects a key of another type", async () => {
-                await rejectsWith(client.strlen(await listKey()), WRONGTYPE);
+                await rejectsWithMessage(client.strlen(await listKey(client)), WRONGTYPE);
             });
         });
 
@@ -411,18 +391,18 @@ for (const { name, protocol } of PROTOCOLS) {
             it("reject a value that is not an integer", async () => {
                 const key = uniqueKey();
                 await client.set(key, "1.5");
-                await rejectsWith(client.incr(key), NOT_AN_INTEGER);
-                await rejectsWith(client.incrBy(key, 1), NOT_AN_INTEGER);
-                await rejectsWith(client.decr(key), NOT_AN_INTEGER);
-                await rejectsWith(client.decrBy(key, 1), NOT_AN_INTEGER);
+                await rejectsWithMessage(client.incr(key), NOT_AN_INTEGER);
+                await rejectsWithMessage(client.incrBy(key, 1), NOT_AN_INTEGER);
+                await rejectsWithMessage(client.decr(key), NOT_AN_INTEGER);
+                await rejectsWithMessage(client.decrBy(key, 1), NOT_AN_INTEGER);
             });
 
             it("reject a key of another type", async () => {
-                const list = await listKey();
-                await rejectsWith(client.incr(list), WRONGTYPE);
-                await rejectsWith(client.incrBy(list, 2), WRONGTYPE);
-                await rejectsWith(client.decr(list), WRONGTYPE);
-                await rejectsWith(client.decrBy(list, 2), WRONGTYPE);
+                const list = await listKey(client);
+                await rejectsWithMessage(client.incr(list), WRONGTYPE);
+                await rejectsWithMessage(client.incrBy(list, 2), WRONGTYPE);
+                await rejectsWithMessage(client.decr(list), WRONGTYPE);
+                await rejectsWithMessage(client.decrBy(list, 2), WRONGTYPE);
             });
         });
 
@@ -444,8 +424,8 @@ for (const { name, protocol } of PROTOCOLS) {
             it("rejects a value that is not a number, and a key of another type", async () => {
                 const key = uniqueKey();
                 await client.set(key, "abc");
-                await rejectsWith(client.incrByFloat(key, 1), "ERR value is not a valid float");
-                await rejectsWith(client.incrByFloat(await listKey(), 1), WRONGTYPE);
+                await rejectsWithMessage(client.incrByFloat(key, 1), "ERR value is not a valid float");
+                await rejectsWithMessage(client.incrByFloat(await listKey(client), 1), WRONGTYPE);
             });
         });
 
@@ -521,10 +501,10 @@ for (const { name, protocol } of PROTOCOLS) {
 
             it("reject a key of another type", async () => {
                 const [key] = await pair("abc", "abc");
-                const list = await listKey();
-                await rejectsWith(client.lcs(key, list), "ERR The specified keys must contain string values");
-                await rejectsWith(client.lcsLen(list, key), "ERR The specified keys must contain string values");
-                await rejectsWith(client.lcsIdx(key, list), "ERR The specified keys must contain string values");
+                const list = await listKey(client);
+                await rejectsWithMessage(client.lcs(key, list), "ERR The specified keys must contain string values");
+                await rejectsWithMessage(client.lcsLen(list, key), "ERR The specified keys must contain string values");
+                await rejectsWithMessage(client.lcsIdx(key, list), "ERR The specified keys must contain string values");
             });
         });
     });

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { GlideClusterClient, RequestError } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
+import { suiteClients } from "../helpers/family";
 
 /** A promise and the function that resolves it, to order two callers' steps. */
 function signal(): { wait: Promise<void>; fire: () => void } {
@@ -19,14 +20,7 @@ for (const kind of CLIENT_KINDS) {
     describe(`watch isolation (${kind.name})`, () => {
         let client: TestClient;
         let other: TestClient;
-        before(async () => {
-            client = await kind.create();
-            other = await kind.create();
-        });
-        after(() => {
-            client?.close();
-            other?.close();
-        });
+        suiteClients(kind, 2, (created) => ([client, other] = created));
 
         const unwatch = (on: TestClient) =>
             on instanceof GlideClusterClient ? (on as GlideClusterClient).unwatch() : (on as TestClient).unwatch();
