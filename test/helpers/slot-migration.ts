@@ -56,3 +56,15 @@ export async function migrateSlot(
     }
     return moved;
 }
+
+/** ASK and MOVED replies the nodes have sent so far (their INFO errorstats, summed). */
+export async function redirectsSent(nodes: Address[]): Promise<{ ask: number; moved: number }> {
+    let ask = 0;
+    let moved = 0;
+    for (const node of nodes) {
+        const info = String(await nodeCommand(node, "INFO", "errorstats"));
+        ask += Number(/^errorstat_ASK:count=(\d+)/m.exec(info)?.[1] ?? 0);
+        moved += Number(/^errorstat_MOVED:count=(\d+)/m.exec(info)?.[1] ?? 0);
+    }
+    return { ask, moved };
+}

@@ -9,23 +9,12 @@ import { GlideClusterClient, ProtocolVersion } from "../../src";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { uniqueKey } from "../helpers/clients";
 import { startCluster, type ClusterHandle } from "../helpers/servers";
-import { migrateSlot, nodeCommand as raw, ownerOf, withNodeIds, type ClusterNode as Node } from "../helpers/slot-migration";
+import { migrateSlot, ownerOf, redirectsSent, withNodeIds, type ClusterNode as Node } from "../helpers/slot-migration";
 import { sleep } from "../helpers/wait";
 import { Traffic } from "./cluster-traffic";
 
 /** Five keys at a time, 30 ms apart: a long window of ASKs under traffic. */
 const SLOW_MIGRATION = { keysPerBatch: 5, pauseMs: 30 };
-
-async function redirectsSent(nodes: Node[]): Promise<{ ask: number; moved: number }> {
-    let ask = 0;
-    let moved = 0;
-    for (const node of nodes) {
-        const info = String(await raw(node, "INFO", "errorstats"));
-        ask += Number(/^errorstat_ASK:count=(\d+)/m.exec(info)?.[1] ?? 0);
-        moved += Number(/^errorstat_MOVED:count=(\d+)/m.exec(info)?.[1] ?? 0);
-    }
-    return { ask, moved };
-}
 
 describe("cluster resharding under traffic", () => {
     let cluster: ClusterHandle;
