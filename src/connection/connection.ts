@@ -12,6 +12,16 @@ import { Request } from "./request";
 
 type State = "idle" | "connecting" | "ready" | "reconnecting" | "closed";
 
+/**
+ * A tick's commands leave in one write, except that once this many bytes wait while fewer than
+ * SERVER_RUNNING_DRY written requests are unanswered, they leave at once: the server then works on
+ * them while the client is still turning replies into new commands, instead of the two taking
+ * turns. (Measured with `npm run bench`, standalone, 100 tasks: ~400k -> ~760-890k ops/s, p99
+ * halved; 1 and 10 tasks never reach it; 1000 tasks keep the server busy, so they batch as before.)
+ */
+const EARLY_FLUSH_BYTES = 1024;
+const SERVER_RUNNING_DRY = 64;
+
 export interface ConnectionHooks {
     /** RESP3 push frames (pub/sub messages, invalidations). */
     onPush?: (items: RespValue[]) => void;
@@ -28,7 +38,7 @@ export interface ConnectionHooks {
 
 /**
  * One multiplexed, auto-pipelined connection to one node. Commands issued in the same tick leave
- * in one socket write; replies are matched to requests in order through a ring-buffer FIFO; one
+ * in one socket write (or a few, see EARLY_FLUSH_BYTES); replies are matched to requests in order through a ring-buffer FIFO; one
  * timer per connection enforces deadlines; the socket reconnects with backoff until closed.
  */
 export class Connection {
@@ -46,6 +56,8 @@ export class Connection {
     #everReady = false;
     #attempt = 0;
     #flushScheduled = false;
+    /** Requests written to the writer since the last flush (their bytes are not on the socket yet). */
+    #unflushed = 0;
     #timer: NodeJS.Timeout | undefined;
     #timerAt = Infinity;
     #reconnectTimer: NodeJS.Timeout | undefined;
@@ -151,6 +163,13 @@ export class Connection {
             this.#writer.write(request.args as CommandArg[]);
         }
         this.#inflight.push(request);
+        this.#unflushed++;
+        if (this.#writer.pendingBytes >= EARLY_FLUSH_BYTES && this.#inflight.length - this.#unflushed < SERVER_RUNNING_DRY) {
+            // The server is about to run out of work while this tick is still producing commands:
+            // hand it what is there now, so that it works while the client goes on.
+            this.#flush();
+            return;
+        }
         if (!this.#flushScheduled) {
             this.#flushScheduled = true;
             process.nextTick(this.#flush);
@@ -159,6 +178,7 @@ export class Connection {
 
     readonly #flush = (): void => {
         this.#flushScheduled = false;
+        this.#unflushed = 0;
         const bytes = this.#writer.take();
         if (bytes !== null) this.#socket?.write(bytes);
     };
@@ -236,6 +256,7 @@ export class Connection {
         this.#decoder.reset();
         this.#writer = new CommandWriter();
         this.#flushScheduled = false;
+        this.#unflushed = 0;
         const inflight = this.#inflight.drain();
         for (const request of inflight) request.fail(error);
         if (this.#state === "closed") return;

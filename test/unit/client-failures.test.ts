@@ -155,12 +155,22 @@ describe("limits and closing", () => {
         await assert.rejects(client.get("e"), ClosingError);
     });
 
-    it("writes the commands of one tick in a single socket write", async () => {
+    it("writes the commands of one tick in one socket write", async () => {
+        const { client, mock } = await setup(() => bulk("ok"));
+        let writes = 0;
+        mock.sockets[0].on("data", () => writes++);
+        // 20 commands, well under the early-flush size: nothing leaves before the tick ends.
+        await Promise.all(Array.from({ length: 20 }, (_, i) => client.get(`k${i}`)));
+        assert.equal(writes, 1);
+    });
+
+    it("hands an idle server the first part of a large tick early, then batches the rest", async () => {
         const { client, mock } = await setup(() => bulk("ok"));
         let writes = 0;
         mock.sockets[0].on("data", () => writes++);
         await Promise.all(Array.from({ length: 500 }, (_, i) => client.get(`k${i}`)));
-        // TCP may split a large write, but never into anything near one segment per command.
+        // ~1 KB parts until 64 requests await replies, then one write for the rest; TCP may also
+        // split a large write, but never into anything near one segment per command.
         assert.ok(writes <= 5, `500 commands arrived in ${writes} reads`);
     });
 });
