@@ -16,7 +16,7 @@ import { AsyncLocalStorage, createHook, executionAsyncId } from "node:async_hook
 import { Connection } from "../connection/connection";
 import type { ConnectionOptions } from "../connection/options";
 import type { CommandArg, RespValue } from "../protocol/types";
-import type { SendOptions } from "../client/base-client";
+import type { SendOptions } from "../connection/request";
 
 type Send = (connection: Connection, args: CommandArg[] | CommandArg[][], options: SendOptions) => Promise<any>;
 

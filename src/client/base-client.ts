@@ -2,7 +2,7 @@ import { ClosingError, ConfigurationError, RequestError } from "../errors";
 import type { Connection, ConnectionHooks } from "../connection/connection";
 import { handshakeCommands } from "../connection/handshake";
 import type { ConnectionOptions } from "../connection/options";
-import { Request, type Convert, type FailureHandler, type InflightCounter } from "../connection/request";
+import { Request, type FailureHandler, type InflightCounter, type SendOptions } from "../connection/request";
 import { callOptions, installMethods, type ClientMethods, type CommandDef, type CommandTable } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
 import { standalonePubSubCommands } from "../commands/pubsub";
@@ -20,14 +20,6 @@ import type { ResolvedConfig } from "./config";
 
 /** Extra time a blocking command gets beyond its own server-side timeout. */
 const BLOCKING_GRACE_MS = 500;
-
-export interface SendOptions {
-    bytes: boolean;
-    convert?: Convert;
-    timeoutMs?: number;
-    /** Several commands written back to back, their replies collected in one array. */
-    multi?: boolean;
-}
 
 /** Scripting and function calls with the same signature on both clients (clients only: batches define their own). */
 export const baseClientCommands = { ...fcallCommands, ...scriptingCommands };
@@ -198,11 +190,10 @@ export abstract class BaseClient {
         return this.send(target, args, send);
     }
 
-    /** Sends on a connection, counting against the in-flight limit and the request timeout. */
     /**
-     * Sends one request (or several frames with `multi`). `onFailure`: errors go to it instead of
-     * rejecting (the cluster executor's redirections). `deadline`: absolute, on the
-     * performance.now() clock, when the caller has computed it already.
+     * Sends on a connection, counting against the in-flight limit and the request timeout.
+     * `onFailure`: errors go to it instead of rejecting (the cluster executor's redirections).
+     * `deadline`: absolute, on the performance.now() clock, when the caller has computed it already.
      */
     protected send(
         connection: Connection,

@@ -165,7 +165,7 @@ export class GlideClusterClient extends BaseClient {
         const request: RequestShape = { bytes, convert: def.reply };
         if (options?.route !== undefined) return this.#routed(options.route as Routes, args, request);
         const keyAt = firstKeyPosition(def, args);
-        if (keyAt !== undefined) return this.#keyed(args, keyAt, def.readonly === true, request, def.keys !== FIRST_KEY);
+        if (keyAt !== undefined) return this.#keyed(args, keyAt, def.readonly === true, request, def.keys === FIRST_KEY);
         return this.#keyless(args, request, keylessPolicy(args));
     }
 
@@ -407,7 +407,6 @@ export class GlideClusterClient extends BaseClient {
         return slot === undefined ? { kind: "random" } : { kind: "slot", slot, read: false };
     }
 
-    /** `mayHaveManyKeys`: false when the command is known to name one key (most commands), saving the lookup. */
     /** What the server's command table says of each customCommand of a batch; undefined when it has none. */
     #customCommandFacts(commands: readonly QueuedCommand[]): Promise<(CommandFacts | undefined)[]> | undefined {
         if (!commands.some(({ def }) => def === CUSTOM_COMMAND)) return undefined;
@@ -416,8 +415,9 @@ export class GlideClusterClient extends BaseClient {
         );
     }
 
-    #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape, mayHaveManyKeys = true): Promise<unknown> {
-        const multi = multiSlotOf(args, keyAt, !mayHaveManyKeys);
+    /** `oneKey`: the definition names a single key (most commands), so no multi-slot lookup is needed. */
+    #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape, oneKey = false): Promise<unknown> {
+        const multi = multiSlotOf(args, keyAt, oneKey);
         if (multi !== undefined && splitBySlot(args, multi.step).length > 1) {
             // One part per slot, each node's parts in one request: planned as a one-command pipeline.
             const { convert, ...unconverted } = request;

@@ -38,8 +38,9 @@ export interface ConnectionHooks {
 
 /**
  * One multiplexed, auto-pipelined connection to one node. Commands issued in the same tick leave
- * in one socket write (or a few, see EARLY_FLUSH_BYTES); replies are matched to requests in order through a ring-buffer FIFO; one
- * timer per connection enforces deadlines; the socket reconnects with backoff until closed.
+ * in one socket write (or a few, see EARLY_FLUSH_BYTES); replies are matched to requests in order
+ * through a ring-buffer FIFO; one timer per connection enforces deadlines; the socket reconnects
+ * with backoff until closed.
  */
 export class Connection {
     readonly address: string;

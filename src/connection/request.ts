@@ -3,6 +3,15 @@ import type { CommandArg, RespValue } from "../protocol/types";
 
 export type Convert = (reply: RespValue, bytes: boolean) => unknown;
 
+/** How a caller wants one request sent and its reply read. */
+export interface SendOptions {
+    bytes: boolean;
+    convert?: Convert;
+    timeoutMs?: number;
+    /** Several commands written back to back, their replies collected in one array. */
+    multi?: boolean;
+}
+
 /**
  * Takes over a request that failed instead of rejecting it at once: the cluster executor follows
  * redirections this way, then settles the request itself (resolve / reject).

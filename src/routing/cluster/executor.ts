@@ -1,6 +1,6 @@
 import { RequestError, TimeoutError } from "../../errors";
 import type { Connection } from "../../connection/connection";
-import type { Convert, FailureHandler, Request } from "../../connection/request";
+import type { Convert, FailureHandler, Request, SendOptions } from "../../connection/request";
 import type { CommandArg, RespValue } from "../../protocol/types";
 import type { ClusterRouter } from "./cluster-router";
 import { sleep } from "./node-query";
@@ -27,13 +27,6 @@ export interface ExecuteOptions {
     retryServerErrors?: boolean;
     /** Retry after a lost connection (default true). */
     retryConnectionErrors?: boolean;
-}
-
-export interface SendOptions {
-    bytes: boolean;
-    convert?: Convert;
-    timeoutMs?: number;
-    multi?: boolean;
 }
 
 /** How the executor reaches a node: the client's own send. */
