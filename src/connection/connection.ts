@@ -168,7 +168,7 @@ export class Connection {
         if (this.#writer.pendingBytes >= EARLY_FLUSH_BYTES && this.#inflight.length - this.#unflushed < SERVER_RUNNING_DRY) {
             // The server is about to run out of work while this tick is still producing commands:
             // hand it what is there now, so that it works while the client goes on.
-            this.#flush();
+            this.#writeOut();
             return;
         }
         if (!this.#flushScheduled) {
@@ -179,10 +179,15 @@ export class Connection {
 
     readonly #flush = (): void => {
         this.#flushScheduled = false;
+        this.#writeOut();
+    };
+
+    /** Puts what the writer holds on the socket; a flush already scheduled then finds less or nothing. */
+    #writeOut(): void {
         this.#unflushed = 0;
         const bytes = this.#writer.take();
         if (bytes !== null) this.#socket?.write(bytes);
-    };
+    }
 
     #open(): void {
         this.#state = this.#everReady ? "reconnecting" : "connecting";
