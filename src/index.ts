@@ -1,5 +1,5 @@
 /** glide-ts: Valkey GLIDE's Node.js API in pure TypeScript. Public exports only. */
-export * from "./errors";
+export * from "./errors/classes";
 export { ProtocolVersion, Decoder, ObjectType } from "./commands/types";
 export type {
     GlideString,

@@ -1,5 +1,5 @@
 /** What exec does with a batch, whichever client runs it: frames out, converted replies back. */
-import { ExecAbortError, RequestError } from "../errors";
+import { RequestError } from "../errors";
 import { customReply } from "../commands/generic-reply";
 import type { GlideReturnType } from "../commands/types";
 import { RespMap, type CommandArg, type RespValue } from "../protocol/types";
@@ -26,11 +26,12 @@ export function batchResult(
 ): GlideReturnType[] | null {
     let results: RespValue[];
     if (atomic) {
+        // As GLIDE: a command the server refused to queue is what the caller hears of, whatever
+        // raiseOnError says, rather than the EXECABORT that followed it.
+        const refused = replies.find((reply) => reply instanceof RequestError);
+        if (refused !== undefined) throw refused;
         const exec = replies[replies.length - 1];
-        if (exec instanceof RequestError) {
-            if (/^EXECABORT/.test(exec.message)) throw new ExecAbortError(abortReason(exec, replies));
-            throw exec;
-        }
+        if (exec instanceof Error) throw exec;
         if (exec === null) return null;
         results = exec as RespValue[];
     } else {
@@ -38,8 +39,9 @@ export function batchResult(
     }
     const readBytes = batchNeedsBytes(commands, wantBytes);
     return results.map((reply, index) => {
-        if (reply instanceof RequestError) {
-            if (raiseOnError) throw reply;
+        if (reply instanceof Error) {
+            // A reply that could not be decoded fails the whole batch, as in GLIDE; server errors follow raiseOnError.
+            if (raiseOnError || !(reply instanceof RequestError)) throw reply;
             return reply;
         }
         return convert(commands[index], reply, wantBytes, readBytes);
@@ -52,7 +54,8 @@ function convert(command: QueuedCommand, reply: RespValue, wantBytes: boolean, r
     // Replies read as bytes for a binary command's sake: the others get their text back.
     const textual = def.stringReply === true || (!wantBytes && !def.bytesReply);
     const value = readBytes && textual ? buffersToStrings(reply) : reply;
-    return (def.reply ? def.reply(value, !textual) : value) as GlideReturnType;
+    const converter = def.batchReply ?? def.reply;
+    return (converter ? converter(value, !textual) : value) as GlideReturnType;
 }
 
 function buffersToStrings(reply: RespValue): RespValue {
@@ -61,10 +64,4 @@ function buffersToStrings(reply: RespValue): RespValue {
     if (reply instanceof Set) return new Set(Array.from(reply, buffersToStrings));
     if (reply instanceof RespMap) return new RespMap(reply.entries.map(buffersToStrings));
     return reply;
-}
-
-/** EXECABORT says little; the queueing error that caused it says what went wrong. */
-function abortReason(exec: RequestError, replies: RespValue[]): string {
-    const cause = replies.slice(1, -1).find((reply) => reply instanceof RequestError) as RequestError | undefined;
-    return cause ? `${exec.message} (${cause.message})` : exec.message;
 }

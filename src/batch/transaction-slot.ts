@@ -1,19 +1,17 @@
 /** The one slot an atomic cluster batch runs on, checked before anything is sent. */
-import { RequestError } from "../errors";
+import { serverError } from "../errors";
 import { keyPositions } from "../commands/core";
-import type { GlideString } from "../commands/types";
 import { keySlot } from "../routing/cluster/slot";
 import { CUSTOM_COMMAND, type QueuedCommand } from "./batch";
 
 /**
  * The slot every key of the batch hashes to (undefined when it has no keys). A transaction runs on
  * one node, and the server refuses keys of several slots inside it (CROSSSLOT) even on one node,
- * so a batch whose keys span slots is refused here, naming two keys that differ.
+ * so a batch whose keys span slots is refused here, with the server's own CROSSSLOT error.
  * `customKeyAt` gives the routing key position of a customCommand (from COMMAND INFO).
  */
 export function transactionSlot(commands: readonly QueuedCommand[], customKeyAt: (index: number) => number | undefined): number | undefined {
     let slot: number | undefined;
-    let firstKey: GlideString | undefined;
     for (let index = 0; index < commands.length; index++) {
         const { def, args } = commands[index];
         const custom = customKeyAt(index);
@@ -24,11 +22,9 @@ export function transactionSlot(commands: readonly QueuedCommand[], customKeyAt:
             const keyAt = keySlot(key);
             if (slot === undefined) {
                 slot = keyAt;
-                firstKey = key;
             } else if (keyAt !== slot) {
-                throw new RequestError(
-                    `CrossSlot: the keys of an atomic batch must hash to one slot (use a {hash tag}): "${String(firstKey)}" is in slot ${slot}, "${String(key)}" (command ${index + 1}) in slot ${keyAt}; nothing was sent`,
-                );
+                // What the server answers such a transaction, refused here before anything is sent.
+                throw serverError("CROSSSLOT Keys in request don't hash to the same slot");
             }
         }
     }

@@ -30,6 +30,9 @@ export interface BaseClient extends ClientMethods<typeof baseCommands>, ClientMe
 /** A connection's settings; the client's own (config.connection) has no address. */
 type ConnectionSettings = Omit<ConnectionOptions, "host" | "port">;
 
+/** What a call made after close() rejects with, in GLIDE's words. */
+const CLOSED_CLIENT = "Unable to execute requests; the client is closed. Please create a new client.";
+
 const NO_CACHE = "Client-side caching is not enabled: this client was not configured with a clientSideCache";
 
 /** What GlideClient and GlideClusterClient share: dispatch, timeouts, in-flight limit, close. */
@@ -54,7 +57,7 @@ export abstract class BaseClient {
     };
     protected readonly blockingPool = new BlockingPool(undefined, this.countingHooks);
     readonly #counter: InflightCounter = { inflight: 0 };
-    #closedError: ClosingError | undefined;
+    #closed = false;
 
     protected constructor(config: ResolvedConfig) {
         this.config = config;
@@ -100,12 +103,16 @@ export abstract class BaseClient {
         return this;
     }
 
-    /** Closes every connection; pending and later calls reject with ClosingError. */
+    /**
+     * Closes every connection; pending calls reject with ClosingError(errorMessage), as GLIDE's
+     * (empty when none is given), and later calls with GLIDE's "the client is closed".
+     */
     close(errorMessage?: string): void {
-        if (this.#closedError) return;
-        this.#closedError = new ClosingError(errorMessage ?? "Client closed");
-        this.closeConnections(this.#closedError);
-        this.blockingPool.close(this.#closedError);
+        if (this.#closed) return;
+        this.#closed = true;
+        const error = new ClosingError(errorMessage || "");
+        this.closeConnections(error);
+        this.blockingPool.close(error);
         for (const _ of this.#openConnections) statistics.connectionClosed();
         this.#openConnections.clear();
         statistics.clientClosed();
@@ -173,11 +180,16 @@ export abstract class BaseClient {
     }
 
     protected get isClosed(): boolean {
-        return this.#closedError !== undefined;
+        return this.#closed;
+    }
+
+    protected closedClientError(): ClosingError {
+        return new ClosingError(CLOSED_CLIENT);
     }
 
     /** Runs one command definition with the caller's parameters. */
     protected dispatch(def: CommandDef, params: unknown[]): Promise<unknown> {
+        if (this.#closed) return Promise.reject(this.closedClientError());
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
@@ -202,7 +214,7 @@ export abstract class BaseClient {
         onFailure?: FailureHandler,
         deadline = performance.now() + (options.timeoutMs ?? this.config.requestTimeoutMs),
     ): Promise<any> {
-        if (this.#closedError) return Promise.reject(this.#closedError);
+        if (this.#closed) return Promise.reject(this.closedClientError());
         if (this.#counter.inflight >= this.config.inflightLimit) {
             return Promise.reject(
                 new RequestError(

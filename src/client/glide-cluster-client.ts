@@ -360,9 +360,10 @@ export class GlideClusterClient extends BaseClient {
         const wantBytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
         const bytes = batchNeedsBytes(commands, wantBytes);
         const timeoutMs = options?.timeout;
-        if (batch.isAtomic && options?.retryStrategy !== undefined) {
+        // As GLIDE: the key present at all, even holding undefined, is refused.
+        if (batch.isAtomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
             if (watched !== undefined) this.#watches.end(watched);
-            throw new RequestError("retryStrategy applies to non-atomic batches only: a transaction is never resent in part");
+            throw new RequestError("Retry strategy is not supported for atomic batches.");
         }
         if (watched !== undefined) {
             await this.#transactionTarget(commands);

@@ -37,6 +37,12 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown, B extends 
     batchArgs?(...params: B): CommandArg[];
     /** Converts the reply; the reply passes through unchanged when absent. */
     readonly reply?: ReplyConverter<R>;
+    /**
+     * The batch's converter, where GLIDE's batch result differs from its client method's (GLIDE
+     * reshapes some replies in the client method only: `lcsIdx` gives an object there, a
+     * GlideRecord in a batch). Absent: the batch converts as the client does.
+     */
+    readonly batchReply?: ReplyConverter<unknown>;
     /** Index of the parameter that may carry `decoder` (and, on the cluster client, `route`). */
     readonly optionsAt?: number;
     /** The reply is text whatever the decoder (INFO, TYPE, CONFIG GET, …). */

@@ -2,7 +2,7 @@
  * Lua scripting: SCRIPT EXISTS / FLUSH / KILL / SHOW with GlideClient's signatures, and
  * invokeScript's EVALSHA-then-EVAL run that both clients share.
  */
-import { RequestError } from "../errors";
+import { serverErrorText } from "../errors";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { as, command, THIRD_ARG_KEY, type CommandDef } from "./core";
 import { customReply } from "./generic-reply";
@@ -66,7 +66,7 @@ export async function invokeScriptWith(run: RunCommand, script: Script, options?
     try {
         return (await run(EVALSHA, [script.getHash(), keys, args, options])) as GlideReturnType;
     } catch (error) {
-        if (!(error instanceof RequestError && error.message.startsWith("NOSCRIPT"))) throw error;
+        if (!serverErrorText(error)?.startsWith("NOSCRIPT")) throw error;
         return (await run(EVAL, [scriptCode(script), keys, args, options])) as GlideReturnType;
     }
 }

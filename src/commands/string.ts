@@ -2,7 +2,7 @@
 import { keyValueArgs } from "./args";
 import { as, command, EVERY_ARG_KEY, FIRST_KEY, KEY_VALUE_PAIRS, TWO_KEYS } from "./core";
 import type { SetOptions, TimeUnit } from "./options";
-import { toBoolean, toNumber, toRecord } from "./replies";
+import { toBoolean, toGlideRecord, toNumber, toRecord } from "./replies";
 import type { DecoderOption, GlideRecord, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
 
@@ -168,6 +168,7 @@ export const stringCommands = {
         args: lcsIdxArgs,
         // { matches: [[[start1, end1], [start2, end2], length?], …], len }: a map on RESP3, pairs on RESP2.
         reply: (reply) => toRecord(reply, as<(number | [number, number])[][] | number>),
+        batchReply: (reply) => toGlideRecord(reply),
         readonly: true,
         keys: TWO_KEYS,
     }),

@@ -54,10 +54,10 @@ export class Request {
         return this.multi ? this.args.length : 1;
     }
 
-    /** Settles with a reply; errors sent by the server reject with their RequestError. */
+    /** Settles with a reply; errors sent by the server (or undecodable replies) reject with their error. */
     settle(reply: RespValue): void {
         if (this.counter !== undefined) this.counter.inflight--;
-        if (reply instanceof RequestError && !this.multi) {
+        if (reply instanceof Error && !this.multi) {
             this.#failWith(reply);
             return;
         }

@@ -76,3 +76,55 @@ export function utf8Text(source: Buffer, start: number, end: number): string | R
     }
     return (source as unknown as BufferInternals).utf8Slice(start, end);
 }
+
+/**
+ * Where `bytes[start, end)` stops being UTF-8, worded as Rust's Utf8Error (GLIDE's core decodes
+ * strings with Rust, and its message is what GLIDE users see); undefined when all of it is UTF-8.
+ */
+export function utf8Problem(bytes: Buffer, start: number, end: number): string | undefined {
+    let i = start;
+    while (i < end) {
+        const first = bytes[i];
+        if (first < 0x80) {
+            i++;
+            continue;
+        }
+        const width = first >= 0xc2 && first <= 0xdf ? 2 : first >= 0xe0 && first <= 0xef ? 3 : first >= 0xf0 && first <= 0xf4 ? 4 : 0;
+        // The sequence's bytes after the first, checked in order: the first one that is missing
+        // makes the sequence incomplete, the first one out of range ends the invalid part.
+        for (let k = 1; k < Math.max(width, 1); k++) {
+            if (i + k >= end) return `incomplete utf-8 byte sequence from index ${i - start}`;
+            const [low, high] = k === 1 ? secondByteRange(first) : [0x80, 0xbf];
+            if (bytes[i + k] < low || bytes[i + k] > high) return `invalid utf-8 sequence of ${k} bytes from index ${i - start}`;
+        }
+        if (width === 0) return `invalid utf-8 sequence of 1 bytes from index ${i - start}`;
+        i += width;
+    }
+    return undefined;
+}
+
+/** The range of the byte after a leading byte (no overlong forms, no surrogates, nothing past U+10FFFF). */
+function secondByteRange(first: number): [number, number] {
+    switch (first) {
+        case 0xe0:
+            return [0xa0, 0xbf];
+        case 0xed:
+            return [0x80, 0x9f];
+        case 0xf0:
+            return [0x90, 0xbf];
+        case 0xf4:
+            return [0x80, 0x8f];
+        default:
+            return [0x80, 0xbf];
+    }
+}
+
+/**
+ * The error a reply that is not UTF-8 becomes when strings were asked for: GLIDE rejects it, in
+ * these words, rather than hand back text with replacement characters. A plain Error, as GLIDE's.
+ */
+export function undecodableReply(problem: string): Error {
+    return new Error(
+        `Decoding error: 'Error: ${problem}'. \n NOTE: If this was thrown during a command with write operations, the data could be UNRECOVERABLY LOST.`,
+    );
+}

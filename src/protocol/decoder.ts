@@ -1,7 +1,7 @@
-import { ProtocolError, RequestError } from "../errors";
+import { ProtocolError, serverError } from "../errors";
 import { AggregateStack, aggregateKind, ATTRIBUTE, MAP, PUSH, SET } from "./aggregate-stack";
 import { CutLine, CutPayload } from "./cut-input";
-import { bigNumberFromText, copyBytes, doubleFromText, utf8Text } from "./decoder-values";
+import { bigNumberFromText, copyBytes, doubleFromText, undecodableReply, utf8Problem, utf8Text } from "./decoder-values";
 import { INCOMPLETE, isTextLine, lineLimit, LineScanner, MALFORMED, MAX_SHORT_LINE } from "./line-scanner";
 import {
     BufferInternals,
@@ -74,6 +74,7 @@ const PAYLOAD_ERROR = 2;
  *   reset(), since the rest of that chunk was not decoded.
  * - feed() must not be called from inside a handler; reset() may be, and drops the rest of the chunk.
  * - A string reply longer than V8's longest string becomes a RequestError value in its place.
+ * - A reply read as strings whose bulk strings are not all UTF-8 becomes one plain Error (GLIDE's).
  */
 export class RespDecoder {
     readonly #handlers: DecoderHandlers;
@@ -88,6 +89,8 @@ export class RespDecoder {
     /** Whether a top-level reply has started (bytesForNextReply was asked) but not finished. */
     #replyOpen = false;
     #replyAsBuffer = false;
+    /** The first string of the open reply that is not UTF-8: the whole reply becomes this error. */
+    #undecodable: Error | undefined;
 
     /** Stream offset (since the last reset) of the first byte of the chunk being fed. */
     #offset = 0;
@@ -131,6 +134,7 @@ export class RespDecoder {
         this.#cutLine.length = 0;
         this.#cutPayload.bytes = null;
         this.#replyOpen = false;
+        this.#undecodable = undefined;
         this.#offset = 0;
         this.#failed = false;
         this.#generation++;
@@ -175,7 +179,7 @@ export class RespDecoder {
                         return this.#fail("missing CRLF after a bulk payload", base + stop);
                     }
                     if (kind === PAYLOAD_BULK) {
-                        value = this.#replyAsBuffer ? copyBytes(buf, start, stop) : utf8Text(buf, start, stop);
+                        value = this.#replyAsBuffer ? copyBytes(buf, start, stop) : this.#text(buf, start, stop);
                     } else {
                         value = this.#payloadValue(kind, buf, start, stop, false, base + start);
                         if (this.#failed) return;
@@ -190,7 +194,7 @@ export class RespDecoder {
                     // "+OK" answers most writes; skipping the native string call for it pays off.
                     const isOk = lineEnd === pos + 3 && buf[pos + 1] === 0x4f && buf[pos + 2] === 0x4b;
                     const text = isOk ? "OK" : utf8Text(buf, pos + 1, lineEnd);
-                    value = type === TYPE_SIMPLE_STRING || typeof text !== "string" ? text : new RequestError(text);
+                    value = type === TYPE_SIMPLE_STRING || typeof text !== "string" ? text : serverError(text);
                     pos = lineEnd + 2;
                     break;
                 }
@@ -290,6 +294,10 @@ export class RespDecoder {
             if (stack.closedPush) return this.#deliverPush(value as RespValue[]);
         }
         this.#replyOpen = false;
+        if (this.#undecodable !== undefined) {
+            value = this.#undecodable;
+            this.#undecodable = undefined;
+        }
         this.#handlers.onReply(value);
     }
 
@@ -383,7 +391,7 @@ export class RespDecoder {
     #payloadValue(kind: number, buf: Buffer, start: number, stop: number, owned: boolean, offset: number): RespValue {
         if (kind === PAYLOAD_ERROR) {
             const text = utf8Text(buf, start, stop);
-            return typeof text === "string" ? new RequestError(text) : text;
+            return typeof text === "string" ? serverError(text) : text;
         }
         if (kind === PAYLOAD_VERBATIM) {
             if (stop - start < 4 || buf[start + 3] !== 0x3a) {
@@ -392,8 +400,18 @@ export class RespDecoder {
             }
             start += 4;
         }
-        if (!this.#replyAsBuffer) return utf8Text(buf, start, stop);
+        if (!this.#replyAsBuffer) return this.#text(buf, start, stop);
         return owned ? buf.subarray(start, stop) : copyBytes(buf, start, stop);
+    }
+
+    /** A bulk string as text. V8 turns bytes that are not UTF-8 into U+FFFD: only then is there more to check. */
+    #text(buf: Buffer, start: number, stop: number): RespValue {
+        const text = utf8Text(buf, start, stop);
+        if (typeof text === "string" && this.#undecodable === undefined && text.includes("\uFFFD")) {
+            const problem = utf8Problem(buf, start, stop);
+            if (problem !== undefined) this.#undecodable = undecodableReply(problem);
+        }
+        return text;
     }
 
     #fail(message: string, offset: number): void {

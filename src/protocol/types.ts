@@ -8,7 +8,8 @@ import type { RequestError } from "../errors";
  * - integer: `number` (a `bigint` outside the safe-integer range); big number: `bigint`
  * - double: `number` (inf, -inf, nan included); boolean: `boolean`; null / nil bulk / nil array: `null`
  * - array: `RespValue[]`; set: `Set<RespValue>`; map: `RespMap` (entries kept flat: k, v, k, v …)
- * - error / bulk error: a `RequestError` carrying the server's text (as a value, not thrown)
+ * - error / bulk error: a `RequestError` worded as GLIDE words it (as a value, not thrown)
+ * - a whole reply read as strings that are not UTF-8: one plain `Error` (GLIDE's decoding error)
  * - attribute: the value that follows it, wrapped as `RespAttributed`
  * - push: delivered through the decoder's `onPush`, never as a reply
  */
@@ -23,7 +24,8 @@ export type RespValue =
     | Set<RespValue>
     | RespMap
     | RespAttributed
-    | RequestError;
+    | RequestError
+    | Error;
 
 /** A RESP3 map, entries flat in server order: [k0, v0, k1, v1, …]. */
 export class RespMap {

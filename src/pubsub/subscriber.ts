@@ -1,4 +1,4 @@
-import { ConnectionError, type RequestError } from "../errors";
+import { ConnectionError, serverErrorText, type RequestError } from "../errors";
 import { Connection, type ConnectionHooks } from "../connection/connection";
 import { Fifo } from "../connection/fifo";
 import { backoffDelay } from "../connection/backoff";
@@ -219,7 +219,8 @@ export class Subscriber implements FrameSink {
             if (left > 0) inFlight.set(key, left);
             else inFlight.delete(key);
         }
-        if (STALE_REPLIES.some((prefix) => error.message.startsWith(prefix))) {
+        const text = serverErrorText(error) ?? "";
+        if (STALE_REPLIES.some((prefix) => text.startsWith(prefix))) {
             // Another node serves these names now: they stay desired and move with the topology.
             for (const key of keys) this.#events.onChange?.(mode, key);
             this.#events.onStale?.(error);

@@ -1,4 +1,4 @@
-import { RequestError, TimeoutError } from "../../errors";
+import { RequestError, serverError, serverErrorText, TimeoutError } from "../../errors";
 import type { Connection } from "../../connection/connection";
 import type { Convert, FailureHandler, Request, SendOptions } from "../../connection/request";
 import type { CommandArg, RespValue } from "../../protocol/types";
@@ -112,7 +112,7 @@ export class ClusterExecutor {
                 const redirectedTo = asking ?? movedTo;
                 connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.resolve(target);
                 if (connection === undefined) {
-                    error = new RequestError(`CLUSTERDOWN no node serves the ${describe(target)}`);
+                    error = serverError(`CLUSTERDOWN no node serves the ${describe(target)}`);
                 } else {
                     try {
                         return await this.#sendOnce(connection, args, options, deadline, asking !== undefined);
@@ -258,7 +258,7 @@ const REDIRECT_OR_RETRY = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN) /;
 function raiseRedirect(replies: RespValue[]): RespValue[] {
     for (let i = 0; i < replies.length; i++) {
         const reply = replies[i];
-        if (reply instanceof RequestError && REDIRECT_OR_RETRY.test(reply.message)) throw reply;
+        if (REDIRECT_OR_RETRY.test(serverErrorText(reply) ?? "")) throw reply;
     }
     return replies;
 }

@@ -1,5 +1,5 @@
 /** What a failed cluster request tells the client to do next. */
-import { ClosingError, ConnectionError, RequestError, TimeoutError } from "../../errors";
+import { ClosingError, ConnectionError, serverErrorText, TimeoutError } from "../../errors";
 
 export type Redirect =
     | { kind: "moved"; slot: number; address: string }
@@ -18,8 +18,8 @@ export function classifyError(error: unknown, clientClosed: boolean): Redirect {
     if (!(error instanceof Error) || error instanceof TimeoutError) return { kind: "fail" };
     if (error instanceof ClosingError) return clientClosed ? { kind: "fail" } : { kind: "reconnect" };
     if (error instanceof ConnectionError) return { kind: "reconnect" };
-    if (!(error instanceof RequestError)) return { kind: "fail" };
-    const message = error.message;
+    const message = serverErrorText(error);
+    if (message === undefined) return { kind: "fail" };
     if (message.startsWith("MOVED ") || message.startsWith("ASK ")) {
         const [word, slot, target] = message.split(" ");
         const where = address(target);
