@@ -11,6 +11,13 @@ export function batchFrames(commands: readonly QueuedCommand[], atomic: boolean)
     return atomic ? [["MULTI"], ...frames, ["EXEC"]] : frames;
 }
 
+/** GLIDE refuses retryStrategy on an atomic batch, on either client, even holding undefined. */
+export function refuseAtomicRetry(atomic: boolean, options: object | null | undefined): void {
+    if (atomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
+        throw new RequestError("Retry strategy is not supported for atomic batches.");
+    }
+}
+
 /** Whether the replies must be read as bytes: the caller asked for bytes, or a command is binary. */
 export function batchNeedsBytes(commands: readonly QueuedCommand[], bytes: boolean): boolean {
     return bytes || commands.some((command) => command.def.bytesReply);

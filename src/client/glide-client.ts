@@ -15,7 +15,7 @@ import { SubscriptionMode } from "../pubsub/modes";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import { StandaloneRouter } from "../routing/standalone";
 import type { Batch, BatchOptions } from "../batch/batch";
-import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
+import { batchFrames, batchNeedsBytes, batchResult, refuseAtomicRetry } from "../batch/exec";
 import { WatchSessions } from "../batch/watch-session";
 import { BaseClient, installClientMethods } from "./base-client";
 import {
@@ -137,6 +137,8 @@ export class GlideClient extends BaseClient {
      * stand in the result array in place of their replies.
      */
     async exec(batch: Batch, raiseOnError: boolean, options?: BatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
+        // Refused before the caller's WATCH session is taken, so that it survives the refusal.
+        refuseAtomicRetry(batch.isAtomic, options);
         // Taken before any await: it is the caller's context that must forget its session.
         const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;

@@ -17,7 +17,7 @@ import { customReply } from "../commands/generic-reply";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { CUSTOM_COMMAND, type ClusterBatch, type QueuedCommand } from "../batch/batch";
-import { batchFrames, batchNeedsBytes, batchResult } from "../batch/exec";
+import { batchFrames, batchNeedsBytes, batchResult, refuseAtomicRetry } from "../batch/exec";
 import { ClusterRouter } from "../routing/cluster/cluster-router";
 import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../routing/cluster/command-info";
 import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
@@ -354,17 +354,14 @@ export class GlideClusterClient extends BaseClient {
      * connections retried only per retryStrategy.
      */
     async exec(batch: ClusterBatch, raiseOnError: boolean, options?: ClusterBatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
+        // Refused before the caller's WATCH session is taken, so that it survives the refusal.
+        refuseAtomicRetry(batch.isAtomic, options);
         // Taken before any await: it is the caller's context that must forget its session.
         const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;
         const wantBytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
         const bytes = batchNeedsBytes(commands, wantBytes);
         const timeoutMs = options?.timeout;
-        // As GLIDE: the key present at all, even holding undefined, is refused.
-        if (batch.isAtomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
-            if (watched !== undefined) this.#watches.end(watched);
-            throw new RequestError("Retry strategy is not supported for atomic batches.");
-        }
         if (watched !== undefined) {
             await this.#transactionTarget(commands);
             const replies = await this.#watches.exec(watched, batchFrames(commands, true), { bytes, timeoutMs, multi: true });

@@ -1,7 +1,7 @@
 /** Batch and Transaction on GlideClient: results in order, errors in place or raised, WATCH, bytes. */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Batch, Decoder, ExecAbortError, RequestError, Transaction, type GlideClient } from "../../src";
+import { Batch, Decoder, RequestError, Transaction, type GlideClient } from "../../src";
 import { PROTOCOLS, newStandaloneClient, uniqueKey } from "../helpers/clients";
 
 for (const { name, protocol } of PROTOCOLS) {
@@ -36,9 +36,16 @@ for (const { name, protocol } of PROTOCOLS) {
             });
         }
 
-        it("a command the server refuses to queue aborts the transaction with ExecAbortError", async () => {
-            const batch = new Batch(true).set(uniqueKey(), "v").customCommand(["NOSUCHCOMMAND"]);
-            await assert.rejects(client.exec(batch, true), (error: Error) => error instanceof ExecAbortError && /unknown command/i.test(error.message));
+        it("a command the server refuses to queue aborts the transaction, raising that command's error as GLIDE does", async () => {
+            const key = uniqueKey();
+            for (const raiseOnError of [true, false]) {
+                const batch = new Batch(true).set(key, "v").customCommand(["NOSUCHCOMMAND"]);
+                await assert.rejects(client.exec(batch, raiseOnError), (error: Error) =>
+                    error.name === "RequestError" &&
+                    error.message === "An error was signalled by the server: - ResponseError: unknown command 'NOSUCHCOMMAND', with args beginning with: ",
+                );
+            }
+            assert.equal(await client.get(key), null, "nothing ran");
         });
 
         it("a WATCHed key changed by another client makes exec return null", async () => {

@@ -7,8 +7,8 @@ import { stringCommands } from "../../src/commands/string";
 import { newStandaloneClient, PROTOCOLS, uniqueKey } from "../helpers/clients";
 import { BINARY, binaryKey, listKey, rejectsWithMessage } from "../helpers/family";
 
-const WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
-const NOT_AN_INTEGER = "ERR value is not an integer or out of range";
+const WRONGTYPE = "WRONGTYPE: Operation against a key holding the wrong kind of value";
+const NOT_AN_INTEGER = "An error was signalled by the server: - ResponseError: value is not an integer or out of range";
 
 /** valkey_version (or redis_version) of the server as [major, minor]. */
 async function serverVersion(client: GlideClient): Promise<[number, number]> {
@@ -424,7 +424,7 @@ for (const { name, protocol } of PROTOCOLS) {
             it("rejects a value that is not a number, and a key of another type", async () => {
                 const key = uniqueKey();
                 await client.set(key, "abc");
-                await rejectsWithMessage(client.incrByFloat(key, 1), "ERR value is not a valid float");
+                await rejectsWithMessage(client.incrByFloat(key, 1), "An error was signalled by the server: - ResponseError: value is not a valid float");
                 await rejectsWithMessage(client.incrByFloat(await listKey(client), 1), WRONGTYPE);
             });
         });
@@ -502,9 +502,9 @@ for (const { name, protocol } of PROTOCOLS) {
             it("reject a key of another type", async () => {
                 const [key] = await pair("abc", "abc");
                 const list = await listKey(client);
-                await rejectsWithMessage(client.lcs(key, list), "ERR The specified keys must contain string values");
-                await rejectsWithMessage(client.lcsLen(list, key), "ERR The specified keys must contain string values");
-                await rejectsWithMessage(client.lcsIdx(key, list), "ERR The specified keys must contain string values");
+                await rejectsWithMessage(client.lcs(key, list), "An error was signalled by the server: - ResponseError: The specified keys must contain string values");
+                await rejectsWithMessage(client.lcsLen(list, key), "An error was signalled by the server: - ResponseError: The specified keys must contain string values");
+                await rejectsWithMessage(client.lcsIdx(key, list), "An error was signalled by the server: - ResponseError: The specified keys must contain string values");
             });
         });
     });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { RequestError } from "../../../src/errors";
+import { RequestError, serverErrorText } from "../../../src/errors";
 import { RespDecoder } from "../../../src/protocol/decoder";
 import { RespAttributed, RespMap, RespValue } from "../../../src/protocol/types";
 import { decodeChunks, normalize, RecordingDecoder } from "./resp-fixtures";
@@ -47,8 +47,10 @@ describe("RespDecoder: RESP2 types", () => {
         decoder.feed(Buffer.from("-ERR unknown command 'FOO'\r\n-WRONGTYPE Operation\r\n"));
         assert.equal(raw.length, 2);
         assert.ok(raw[0] instanceof RequestError);
-        assert.equal((raw[0] as RequestError).message, "ERR unknown command 'FOO'");
-        assert.equal((raw[1] as RequestError).message, "WRONGTYPE Operation");
+        assert.equal(serverErrorText(raw[0]), "ERR unknown command 'FOO'");
+        assert.equal(serverErrorText(raw[1]), "WRONGTYPE Operation");
+        assert.equal((raw[0] as RequestError).message, "An error was signalled by the server: - ResponseError: unknown command 'FOO'");
+        assert.equal((raw[1] as RequestError).message, "WRONGTYPE: Operation");
     });
 
     it("decodes integers, with bigint beyond the safe range", () => {

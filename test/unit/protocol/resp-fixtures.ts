@@ -2,7 +2,7 @@
  * Shared helpers for the protocol tests: a decoder that records what it produced, a normal form
  * of RespValue for deep comparison, a seeded PRNG and a generator of random valid RESP frames.
  */
-import { ProtocolError, RequestError } from "../../../src/errors";
+import { ProtocolError, RequestError, serverErrorText } from "../../../src/errors";
 import { DecoderLimits, RespDecoder } from "../../../src/protocol/decoder";
 import { RespAttributed, RespMap, RespValue } from "../../../src/protocol/types";
 
@@ -77,7 +77,9 @@ export function normalize(value: RespValue): unknown {
     if (value instanceof RespAttributed) {
         return { attributed: normalize(value.value), attributes: normalize(value.attributes) };
     }
-    if (value instanceof RequestError) return { error: value.message };
+    // The server's own text: GLIDE's wording of it is the errors layer's business, tested there.
+    if (value instanceof RequestError) return { error: serverErrorText(value) ?? value.message };
+    if (value instanceof Error) return { undecodable: value.message };
     throw new Error(`not a RespValue: ${String(value)}`);
 }
 
