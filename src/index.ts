@@ -77,3 +77,20 @@ export type {
     SlotKeyTypes,
 } from "./commands/cluster-server";
 export { ClusterScanCursor } from "./routing/cluster/scan-cursor";
+export {
+    convertElementsAndScores,
+    convertGlideRecord,
+    convertGlideRecord as convertKeysAndEntries,
+    convertGlideRecordToRecord,
+    convertRecordToGlideRecord,
+    isGlideRecord,
+} from "./commands/record-conversions";
+export { parseInfoResponse } from "./commands/server-replies";
+export { Level, log } from "./observability/core-log";
+export {
+    DEFAULT_CONNECTION_TIMEOUT_MS as DEFAULT_CONNECTION_TIMEOUT_IN_MILLISECONDS,
+    DEFAULT_INFLIGHT_LIMIT as DEFAULT_INFLIGHT_REQUESTS_LIMIT,
+    DEFAULT_REQUEST_TIMEOUT_MS as DEFAULT_REQUEST_TIMEOUT_IN_MILLISECONDS,
+    MAX_REQUEST_ARGS_LEN,
+} from "./client/config";
+export { getStatistics } from "./commands/server-statistics";

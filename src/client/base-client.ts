@@ -9,7 +9,7 @@ import { standalonePubSubCommands } from "../commands/pubsub";
 import { fcallCommands } from "../commands/function";
 import { invokeScriptWith, scriptingCommands, type ScriptOptions } from "../commands/scripting";
 import type { Script } from "../commands/script";
-import { statistics } from "../commands/server-statistics";
+import { getStatistics, statistics } from "../commands/server-statistics";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import type { PubSubMsg } from "../pubsub/delivery";
 import { SubscriptionMode } from "../pubsub/modes";
@@ -332,7 +332,7 @@ export abstract class BaseClient {
      * lost or closed. Pub/sub subscriber connections are not counted.
      */
     getStatistics(): object {
-        return statistics.snapshot();
+        return getStatistics();
     }
 }
 

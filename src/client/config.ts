@@ -80,6 +80,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 250;
 export const DEFAULT_INFLIGHT_LIMIT = 1000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 2000;
 export const DEFAULT_PORT = 6379;
+/** GLIDE's limit of inline request arguments (beyond it, it passes them to its core by pointer); exported as GLIDE exports it. */
+export const MAX_REQUEST_ARGS_LEN = 4096;
 
 const BASE_KEYS = [
     "addresses", "databaseId", "useTLS", "credentials", "requestTimeout", "readFrom", "protocol", "clientName",

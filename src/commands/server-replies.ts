@@ -73,3 +73,18 @@ export function toClientTrackingInfo(reply: RespValue): ClientTrackingInfo {
     }
     return new ClientTrackingInfo(flags, redirect, prefixes);
 }
+
+/**
+ * INFO's text as { field: value }, as GLIDE's exported helper reads it: lines starting with "#"
+ * skipped, each other line trimmed and cut at its colons, keeping the part before the first and
+ * the part between the first and second (a blank line gives the key "").
+ */
+export function parseInfoResponse(response: string): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const line of response.split("\n")) {
+        if (line.startsWith("#")) continue;
+        const [key, value] = line.trim().split(":");
+        fields[key] = value;
+    }
+    return fields;
+}

@@ -22,3 +22,8 @@ export const statistics = {
         return { total_connections: String(counters.connections), total_clients: String(counters.clients) };
     },
 };
+
+/** The process-wide counters, as GLIDE's index exports them (clients' getStatistics() gives the same). */
+export function getStatistics(): object {
+    return statistics.snapshot();
+}

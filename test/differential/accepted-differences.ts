@@ -21,7 +21,26 @@ export const ACCEPTED_CALL_DIFFERENCES: AcceptedDifference[] = [];
  * Names GLIDE's index exports at run time that glide-ts does not, each with why. GLIDE's request
  * builders (`create*`) build its protobuf requests for the Rust core and are matched by a pattern.
  */
-export const ACCEPTED_MISSING_EXPORTS: { pattern: RegExp; reason: string }[] = [];
+export const ACCEPTED_MISSING_EXPORTS: { pattern: RegExp; reason: string }[] = [
+    {
+        pattern: /^create(?!MonitorClient$|Leaked|OtelSpan)[A-Z]\w*$/,
+        reason: "GLIDE's request builders (createGet, createSet, …): each builds a protobuf request for its Rust core; glide-ts defines each command once in src/commands",
+    },
+    { pattern: /^compressionConfigToProtobuf$/, reason: "builds the protobuf form of a configuration for GLIDE's core" },
+    {
+        pattern: /^(AsyncClient|StartSocketConnection|valueFromPointer|createLeakedStringVec|createLeakedOtelSpan|createOtelSpanWithTraceContext|dropOtelSpan|InitInternalLogger|InitOpenTelemetry)$/,
+        reason: "bindings of GLIDE's native core: its socket starter, pointers into Rust memory, leaked spans, the core's own logger and telemetry initialisers",
+    },
+    {
+        pattern: /^parse(ClientTrackingInfo|MemoryStats|LatencyHistory|LatencyLatest)Response$/,
+        reason: "GLIDE-internal parsers of its core's raw reply to one command; the command methods return the parsed result",
+    },
+    { pattern: /^(Logger|OpenTelemetry)$/, reason: "observability: issue 12" },
+    { pattern: /^(registerAddressResolver|removeAddressResolver)$/, reason: "address resolvers: issue 13" },
+    { pattern: /^(GlideMonitorClient|createMonitorClient|closeMonitorClient)$/, reason: "monitor client: issue 14" },
+    { pattern: /^(ClientSideCache|EvictionPolicy|CompressionBackend|validateCompressionConfiguration)$/, reason: "client-side caching and compression: issue 15" },
+    { pattern: /^(GlideFt|GlideJson|JsonBatch)$/, reason: "JSON and Search modules: issue 16" },
+];
 
 export function acceptedFor(id: string, method: string, config: Config, mode: CaseMode): AcceptedDifference | undefined {
     return ACCEPTED_CALL_DIFFERENCES.find(
