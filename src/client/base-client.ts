@@ -171,11 +171,13 @@ export abstract class BaseClient {
 
     /** The next published message, waiting for one; not with a configured callback. Rejects with ClosingError on close. */
     async getPubSubMessage(): Promise<PubSubMsg> {
+        if (this.#closed) throw this.closedClientError();
         return this.pubsub.nextMessage();
     }
 
     /** The next published message, or null when none is waiting; not with a configured callback. */
     tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
+        if (this.#closed) throw this.closedClientError();
         return this.pubsub.tryNextMessage(decoder);
     }
 

@@ -3,7 +3,7 @@ import { ConfigurationError } from "../errors";
 import { DEFAULT_BACKOFF, type BackoffStrategy } from "../connection/backoff";
 import type { ConnectionOptions } from "../connection/options";
 import { Decoder, ProtocolVersion, type GlideString } from "../commands/types";
-import { LIB_NAME, LIB_VERSION } from "../version";
+import { LIB_NAME, REPORTED_LIB_VERSION } from "../version";
 
 export enum ServiceType {
     Elasticache = "Elasticache",
@@ -123,11 +123,11 @@ function positiveInteger(value: unknown, name: string, allowZero = false): numbe
     return value;
 }
 
-/** CLIENT SETINFO accepts printable ASCII without spaces; "(" and ")" compose libName(tag). */
+/** CLIENT SETINFO accepts printable ASCII without spaces; "(" and ")" compose libName(tag). GLIDE's words. */
 function clientAttribute(value: string | undefined, name: string): string | undefined {
     if (value === undefined || value === "") return undefined;
     if (!/^[\x21-\x7e]+$/.test(value) || /[()]/.test(value)) {
-        fail(`${name} must be printable ASCII without spaces or parentheses, got ${JSON.stringify(value)}`);
+        fail(`${name} must contain only printable ASCII characters from '!' through '~', excluding '(' and ')'`);
     }
     return value;
 }
@@ -234,7 +234,7 @@ export function resolveConfig(
             ...resolveCredentials(config.credentials),
             clientName: config.clientName,
             libName: tag ? `${libName}(${tag})` : libName,
-            libVersion: LIB_VERSION,
+            libVersion: REPORTED_LIB_VERSION,
             databaseId: positiveInteger(config.databaseId ?? 0, "databaseId", true),
             connectionTimeoutMs: positiveInteger(advanced.connectionTimeout ?? DEFAULT_CONNECTION_TIMEOUT_MS, "advancedConfiguration.connectionTimeout"),
             requestTimeoutMs: positiveInteger(config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout"),

@@ -49,9 +49,10 @@ export class MessageDelivery {
     readonly #pollers = new Fifo<Poller>();
     #closedError: Error | undefined;
 
-    constructor(defaultDecoder: Decoder, callback?: PubSubCallback, context?: unknown) {
+    constructor(defaultDecoder: Decoder, callback?: PubSubCallback | null, context?: unknown) {
         this.#decoder = defaultDecoder;
-        this.#callback = callback;
+        // GLIDE treats a null callback as none.
+        this.#callback = callback ?? undefined;
         this.#context = context;
     }
 
@@ -97,7 +98,7 @@ export class MessageDelivery {
     #checkPolling(): void {
         if (this.#closedError !== undefined) throw this.#closedError;
         if (this.#callback !== undefined) {
-            throw new ConfigurationError("Messages go to the configured pubsub callback; polling for them would never return one");
+            throw new ConfigurationError("The operation will never complete since messages will be passed to the configured callback.");
         }
     }
 }

@@ -10,7 +10,7 @@ import { Subscriber } from "./subscriber";
 /** The `pubsubSubscriptions` option of both client kinds (mode numbers as in their enums). */
 export interface PubSubConfig {
     channelsAndPatterns: Partial<Record<number, Set<string>>>;
-    callback?: PubSubCallback;
+    callback?: PubSubCallback | null;
     context?: any;
 }
 
@@ -29,15 +29,17 @@ export interface ClientPubSub {
 }
 
 /** Checks the option before any socket opens; `modes` are those the client kind supports. */
-export function validatePubSubConfig(config: PubSubConfig | undefined, modes: readonly SubscriptionMode[]): void {
-    if (config === undefined) return;
-    if (typeof config !== "object" || config === null || typeof config.channelsAndPatterns !== "object") {
+export function validatePubSubConfig(config: PubSubConfig | null | undefined, modes: readonly SubscriptionMode[]): void {
+    // As GLIDE: null (or any falsy value) means no subscriptions, and a context is refused only
+    // when it is set (truthy) and the callback is not.
+    if (!config) return;
+    if (typeof config !== "object" || typeof config.channelsAndPatterns !== "object" || config.channelsAndPatterns === null) {
         throw new ConfigurationError("pubsubSubscriptions needs a channelsAndPatterns object: { [mode]: Set of names }");
     }
-    if (config.context !== undefined && config.callback === undefined) {
-        throw new ConfigurationError("pubsubSubscriptions has a context but no callback; the context is only ever passed to the callback");
+    if (config.context && !config.callback) {
+        throw new ConfigurationError("PubSub subscriptions with a context require a callback function to be configured.");
     }
-    if (config.callback !== undefined && typeof config.callback !== "function") {
+    if (config.callback != null && typeof config.callback !== "function") {
         throw new ConfigurationError("pubsubSubscriptions.callback must be a function (msg, context) => void");
     }
     for (const [mode, names] of Object.entries(config.channelsAndPatterns)) {

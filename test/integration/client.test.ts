@@ -38,8 +38,8 @@ for (const { name, protocol } of PROTOCOLS) {
             try {
                 assert.equal(await client.clientGetName(), "named-client");
                 const info = await clientInfo(client);
-                assert.match(info, /lib-name=GlideTS\(suite:1\)/);
-                assert.match(info, /lib-ver=\d+\.\d+\.\d+/);
+                assert.match(info, /lib-name=GlideJS\(suite:1\) /);
+                assert.match(info, /lib-ver=\d+\.\d+\.\d+\+glide-ts /);
                 assert.match(info, new RegExp(`resp=${protocol === ProtocolVersion.RESP2 ? 2 : 3}`));
             } finally {
                 client.close();
