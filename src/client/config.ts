@@ -3,6 +3,7 @@ import { ConfigurationError } from "../errors";
 import { DEFAULT_BACKOFF, type BackoffStrategy } from "../connection/backoff";
 import type { ConnectionOptions } from "../connection/options";
 import { Decoder, ProtocolVersion, type GlideString } from "../commands/types";
+import { DEFAULT_CHECK_INTERVAL_MS } from "../pubsub/pubsub";
 import { LIB_NAME, REPORTED_LIB_VERSION } from "../version";
 
 export enum ServiceType {
@@ -104,6 +105,8 @@ export interface ResolvedConfig {
     /** Per-node connection settings, host and port filled in per node. */
     connection: Omit<ConnectionOptions, "host" | "port">;
     addressResolver?: (host: string, port: number) => [string, number];
+    /** advancedConfiguration.pubsubReconciliationIntervalMs, resolved. */
+    pubsubCheckIntervalMs: number;
 }
 
 function fail(message: string): never {
@@ -116,11 +119,19 @@ function checkKeys(object: object, allowed: string[], where: string): void {
     }
 }
 
-function positiveInteger(value: unknown, name: string, allowZero = false): number {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-        fail(`${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got ${String(value)}`);
-    }
-    return value;
+/**
+ * A number option as GLIDE's core receives it: a protobuf uint32, so fractions are cut, negatives
+ * wrap around (-1 is 4294967295: "practically never" for a timeout) and 0, like null or absent,
+ * means the default. GLIDE refuses none of these, so neither do we.
+ */
+export function glideNumber(value: unknown, fallback: number): number {
+    const coerced = glideOptionalNumber(value, fallback);
+    return coerced === 0 ? fallback : coerced;
+}
+
+/** The same for the options GLIDE's protocol marks optional, where an explicit 0 is kept as 0. */
+export function glideOptionalNumber(value: unknown, fallback: number): number {
+    return value === undefined || value === null ? fallback : Number(value) >>> 0;
 }
 
 /** CLIENT SETINFO accepts printable ASCII without spaces; "(" and ")" compose libName(tag). GLIDE's words. */
@@ -145,39 +156,38 @@ function resolveAddresses(config: BaseClientConfiguration): { host: string; port
     });
 }
 
-function resolveCredentials(credentials: ServerCredentials | undefined): { username?: string; password?: string } {
-    if (credentials === undefined) return {};
-    if (typeof credentials !== "object" || credentials === null) fail("credentials must be { username?, password }");
+/** As GLIDE: no credentials, or no `password` key, authenticate nobody; an empty password is none. */
+function resolveCredentials(credentials: ServerCredentials | null | undefined): { username?: string; password?: string } {
+    if (!credentials) return {};
+    if (typeof credentials !== "object") fail("credentials must be { username?, password }");
     if ("iamConfig" in credentials) {
+        if (!credentials.username) fail("IAM authentication requires a username.");
         fail("IAM authentication is not supported by glide-ts yet; use username and password credentials");
     }
     checkKeys(credentials, ["username", "password"], "credentials");
+    if (!("password" in credentials) || !credentials.password) return {};
     if (typeof credentials.password !== "string") fail("credentials.password must be a string");
-    if (credentials.username !== undefined && typeof credentials.username !== "string") {
-        fail("credentials.username must be a string");
-    }
-    return { username: credentials.username, password: credentials.password };
+    if (credentials.username != null && typeof credentials.username !== "string") fail("credentials.username must be a string");
+    return { username: credentials.username || undefined, password: credentials.password };
 }
 
-function resolveBackoff(backoff: BackoffStrategy | undefined): BackoffStrategy {
-    if (backoff === undefined) return DEFAULT_BACKOFF;
+/** Each field as a uint32 (see glideNumber); a field left at 0 keeps its default, except the optional jitter. */
+function resolveBackoff(backoff: BackoffStrategy | null | undefined): BackoffStrategy {
+    if (!backoff) return DEFAULT_BACKOFF;
     checkKeys(backoff, ["numberOfRetries", "factor", "exponentBase", "jitterPercent"], "connectionBackoff");
     return {
-        numberOfRetries: positiveInteger(backoff.numberOfRetries, "connectionBackoff.numberOfRetries", true),
-        factor: positiveInteger(backoff.factor, "connectionBackoff.factor"),
-        exponentBase: positiveInteger(backoff.exponentBase, "connectionBackoff.exponentBase"),
-        jitterPercent:
-            backoff.jitterPercent === undefined
-                ? DEFAULT_BACKOFF.jitterPercent
-                : positiveInteger(backoff.jitterPercent, "connectionBackoff.jitterPercent", true),
+        numberOfRetries: glideNumber(backoff.numberOfRetries, DEFAULT_BACKOFF.numberOfRetries),
+        factor: glideNumber(backoff.factor, DEFAULT_BACKOFF.factor),
+        exponentBase: glideNumber(backoff.exponentBase, DEFAULT_BACKOFF.exponentBase),
+        jitterPercent: glideOptionalNumber(backoff.jitterPercent, DEFAULT_BACKOFF.jitterPercent),
     };
 }
 
 function resolveTls(config: BaseClientConfiguration, advanced: AdvancedBaseClientConfiguration) {
-    const tlsConfig = advanced.tlsAdvancedConfiguration;
+    const tlsConfig = advanced.tlsAdvancedConfiguration || undefined;
     if (tlsConfig !== undefined) {
         checkKeys(tlsConfig, ["insecure", "rootCertificates"], "advancedConfiguration.tlsAdvancedConfiguration");
-        if (!config.useTLS) fail("tlsAdvancedConfiguration is set but useTLS is not true");
+        if (!config.useTLS) fail("TLS advanced configuration cannot be set when useTLS is disabled.");
     }
     if (!config.useTLS) return undefined;
     const ca = tlsConfig?.rootCertificates;
@@ -186,6 +196,16 @@ function resolveTls(config: BaseClientConfiguration, advanced: AdvancedBaseClien
     }
     if (ca !== undefined && ca.length === 0) fail("tlsAdvancedConfiguration.rootCertificates is empty");
     return { ca, insecure: tlsConfig?.insecure === true };
+}
+
+/**
+ * Beyond GLIDE, which sends a negative databaseId to the server as 4294967295 and then fails to
+ * connect after its connection timeout: refused before any socket opens. Fractions are cut, as GLIDE's.
+ */
+function resolveDatabaseId(databaseId: unknown): number {
+    if (databaseId === undefined || databaseId === null) return 0;
+    if (typeof databaseId !== "number" || !(databaseId >= 0)) fail(`databaseId must be a non-negative integer, got ${String(databaseId)}`);
+    return Math.trunc(databaseId);
 }
 
 /** Validates the options shared by both clients; throws ConfigurationError before any socket opens. */
@@ -200,34 +220,36 @@ export function resolveConfig(
     const advanced = config.advancedConfiguration ?? {};
     checkKeys(advanced, [...ADVANCED_KEYS, ...extraAdvancedKeys], "advancedConfiguration");
     if (config.compression?.enabled) fail("compression is not supported by glide-ts yet");
-    if (config.clientSideCache !== undefined) fail("clientSideCache is not supported by glide-ts yet");
-    if (config.clientCircuitBreaker !== undefined) fail("clientCircuitBreaker is not supported by glide-ts yet");
+    if (config.clientSideCache) fail("clientSideCache is not supported by glide-ts yet");
+    if (config.clientCircuitBreaker) fail("clientCircuitBreaker is not supported by glide-ts yet");
     const protocol = config.protocol ?? ProtocolVersion.RESP3;
     if (protocol !== ProtocolVersion.RESP2 && protocol !== ProtocolVersion.RESP3) fail(`protocol must be a ProtocolVersion, got ${String(protocol)}`);
     const decoder = config.defaultDecoder ?? Decoder.String;
     if (decoder !== Decoder.String && decoder !== Decoder.Bytes) fail(`defaultDecoder must be a Decoder, got ${String(decoder)}`);
-    const readFrom = config.readFrom ?? "primary";
-    if (!READ_FROM.includes(readFrom)) fail(`readFrom must be one of ${READ_FROM.join(", ")}, got ${String(readFrom)}`);
-    if ((readFrom === "AZAffinity" || readFrom === "AZAffinityReplicasAndPrimary") && !config.clientAz) {
-        fail(`readFrom "${readFrom}" needs clientAz`);
+    if ((config.readFrom === "AZAffinity" || config.readFrom === "AZAffinityReplicasAndPrimary") && !config.clientAz) {
+        fail(`clientAz must be set when readFrom is set to ${config.readFrom}`);
     }
+    // As GLIDE: a strategy it does not know reads from the primary.
+    const readFrom = READ_FROM.includes(config.readFrom as ReadFrom) ? (config.readFrom as ReadFrom) : "primary";
     const libName = clientAttribute(config.libName, "libName") ?? LIB_NAME;
     const tag = clientAttribute(config.clientInfoTag, "clientInfoTag");
     if (config.clientName !== undefined && (typeof config.clientName !== "string" || /\s/.test(config.clientName))) {
         fail("clientName must be a string without spaces");
     }
-    if (config.addressResolver !== undefined && typeof config.addressResolver !== "function") {
+    if (config.addressResolver != null && typeof config.addressResolver !== "function") {
         fail("addressResolver must be a function");
     }
+    const requestTimeoutMs = glideNumber(config.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS);
     return {
         addresses,
-        requestTimeoutMs: positiveInteger(config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout"),
-        inflightLimit: positiveInteger(config.inflightRequestsLimit ?? DEFAULT_INFLIGHT_LIMIT, "inflightRequestsLimit"),
+        requestTimeoutMs,
+        inflightLimit: glideNumber(config.inflightRequestsLimit, DEFAULT_INFLIGHT_LIMIT),
         readFrom,
         clientAz: config.clientAz,
         defaultDecoder: decoder,
         lazyConnect: config.lazyConnect === true,
-        addressResolver: config.addressResolver,
+        addressResolver: config.addressResolver ?? undefined,
+        pubsubCheckIntervalMs: glideNumber(advanced.pubsubReconciliationIntervalMs, DEFAULT_CHECK_INTERVAL_MS),
         connection: {
             tls: resolveTls(config, advanced),
             protocol: protocol === ProtocolVersion.RESP2 ? 2 : 3,
@@ -235,9 +257,9 @@ export function resolveConfig(
             clientName: config.clientName,
             libName: tag ? `${libName}(${tag})` : libName,
             libVersion: REPORTED_LIB_VERSION,
-            databaseId: positiveInteger(config.databaseId ?? 0, "databaseId", true),
-            connectionTimeoutMs: positiveInteger(advanced.connectionTimeout ?? DEFAULT_CONNECTION_TIMEOUT_MS, "advancedConfiguration.connectionTimeout"),
-            requestTimeoutMs: positiveInteger(config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout"),
+            databaseId: resolveDatabaseId(config.databaseId),
+            connectionTimeoutMs: glideNumber(advanced.connectionTimeout, DEFAULT_CONNECTION_TIMEOUT_MS),
+            requestTimeoutMs,
             tcpNoDelay: advanced.tcpNoDelay ?? true,
             backoff: resolveBackoff(config.connectionBackoff),
             wantAvailabilityZone: readFrom === "AZAffinity" || readFrom === "AZAffinityReplicasAndPrimary",

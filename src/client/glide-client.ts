@@ -90,7 +90,7 @@ export class GlideClient extends BaseClient {
                 this.#subscriberOptions.add(options);
                 return options;
             },
-            checkIntervalMs: options.advancedConfiguration?.pubsubReconciliationIntervalMs,
+            checkIntervalMs: config.pubsubCheckIntervalMs,
         });
     }
 

@@ -1,4 +1,4 @@
-import { ConfigurationError, RequestError, type ClosingError } from "../errors";
+import { RequestError, type ClosingError } from "../errors";
 import type { Connection } from "../connection/connection";
 import type { ConnectionOptions } from "../connection/options";
 import { invokeScriptWith } from "../commands/scripting";
@@ -37,7 +37,7 @@ import { BaseClient } from "./base-client";
 import { genericExtraCommands } from "../commands/generic-extra";
 import { WatchSessions } from "../batch/watch-session";
 import { transactionSlot } from "../batch/transaction-slot";
-import { resolveConfig, type AdvancedBaseClientConfiguration, type BaseClientConfiguration, type PubSubMsg } from "./config";
+import { glideNumber, glideOptionalNumber, resolveConfig, type AdvancedBaseClientConfiguration, type BaseClientConfiguration, type PubSubMsg } from "./config";
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace GlideClusterClientConfiguration {
@@ -76,24 +76,15 @@ const DEFAULT_PERIODIC_CHECK_MS = 60_000;
 const DEFAULT_RECOVERY_QUEUE_SIZE = 1000;
 const MAX_BLOCKING_REDIRECTS = 3;
 
-function periodicCheckMs(checks: PeriodicChecks | undefined): number | undefined {
-    if (checks === undefined || checks === "enabledDefaultConfigs") return DEFAULT_PERIODIC_CHECK_MS;
+/**
+ * As GLIDE reads the option: absent or "enabledDefaultConfigs" the default, "disabled" none, any
+ * other value an interval in seconds (a uint32, see glideNumber). Beyond GLIDE, which throws a
+ * TypeError on null: null is the default too.
+ */
+function periodicCheckMs(checks: PeriodicChecks | null | undefined): number | undefined {
+    if (checks == null || checks === "enabledDefaultConfigs") return DEFAULT_PERIODIC_CHECK_MS;
     if (checks === "disabled") return undefined;
-    const seconds = typeof checks === "object" && checks !== null ? checks.duration_in_sec : undefined;
-    if (typeof seconds !== "number" || !(seconds > 0)) {
-        throw new ConfigurationError(
-            `periodicChecks must be "enabledDefaultConfigs", "disabled" or { duration_in_sec: <positive number> }, got ${JSON.stringify(checks)}`,
-        );
-    }
-    return seconds * 1000;
-}
-
-function recoveryQueueSize(size: number | undefined): number {
-    if (size === undefined) return DEFAULT_RECOVERY_QUEUE_SIZE;
-    if (!Number.isInteger(size) || size < 0) {
-        throw new ConfigurationError(`recoveryRequestsQueueSize must be a non-negative integer, got ${String(size)}`);
-    }
-    return size;
+    return glideNumber((checks as { duration_in_sec?: number }).duration_in_sec, DEFAULT_PERIODIC_CHECK_MS / 1000) * 1000;
 }
 
 type RequestShape = ExecuteOptions;
@@ -116,7 +107,7 @@ export class GlideClusterClient extends BaseClient {
         const config = resolveConfig(options, ["periodicChecks", "recoveryRequestsQueueSize"], ["refreshTopologyFromInitialNodes"]);
         validatePubSubConfig(options.pubsubSubscriptions, ALL_MODES);
         const periodic = periodicCheckMs(options.periodicChecks);
-        const queueSize = recoveryQueueSize(options.recoveryRequestsQueueSize);
+        const queueSize = glideOptionalNumber(options.recoveryRequestsQueueSize, DEFAULT_RECOVERY_QUEUE_SIZE);
         super(config);
         this.#router = new ClusterRouter(config, {
             periodicCheckMs: periodic,
@@ -133,7 +124,7 @@ export class GlideClusterClient extends BaseClient {
         this.#pubsub = new ClusterPubSub({
             config: options.pubsubSubscriptions,
             defaultDecoder: config.defaultDecoder,
-            checkIntervalMs: options.advancedConfiguration?.pubsubReconciliationIntervalMs,
+            checkIntervalMs: config.pubsubCheckIntervalMs,
             view: {
                 connect: () => (router.connected ? Promise.resolve() : router.connect()),
                 primaries: () => router.primaryAddresses(),

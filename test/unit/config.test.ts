@@ -19,22 +19,36 @@ describe("configuration validation", async () => {
         ["an empty host", { addresses: [{ host: "", port: 6379 }] }],
         ["an unknown option", { addresses: [address], requestTimeOut: 5 }],
         ["an unknown advanced option", { addresses: [address], advancedConfiguration: { tcpNoDelayy: true } }],
-        ["a negative request timeout", { addresses: [address], requestTimeout: -1 }],
-        ["a fractional inflight limit", { addresses: [address], inflightRequestsLimit: 1.5 }],
         ["an unknown protocol", { addresses: [address], protocol: 7 }],
         ["an unknown decoder", { addresses: [address], defaultDecoder: 9 }],
-        ["an unknown readFrom", { addresses: [address], readFrom: "nearest" }],
         ["AZAffinity without clientAz", { addresses: [address], readFrom: "AZAffinity" }],
         ["a libName with spaces", { addresses: [address], libName: "my lib" }],
         ["a clientInfoTag with parentheses", { addresses: [address], clientInfoTag: "a(b)" }],
         ["a password that is not a string", { addresses: [address], credentials: { password: 5 } }],
         ["TLS options without useTLS", { addresses: [address], advancedConfiguration: { tlsAdvancedConfiguration: { insecure: true } } }],
-        ["a backoff with a fractional factor", { addresses: [address], connectionBackoff: { numberOfRetries: 3, factor: 1.5, exponentBase: 2 } }],
         ["a negative databaseId", { addresses: [address], databaseId: -1 }],
     ];
     for (const [what, config] of invalid) {
         it(`rejects ${what}`, async () => {
             await assert.rejects(GlideClient.createClient(config as GlideClientConfiguration), ConfigurationError);
+        });
+    }
+
+    // GLIDE hands numbers to its core as uint32 (cut, wrapped, 0 for the default) and reads an
+    // unknown readFrom as primary; refusing any of these would break a GLIDE program.
+    const acceptedAsGlideAccepts: [string, unknown][] = [
+        ["a negative request timeout", { requestTimeout: -1 }],
+        ["a request timeout of 0", { requestTimeout: 0 }],
+        ["a fractional inflight limit", { inflightRequestsLimit: 1.5 }],
+        ["an unknown readFrom", { readFrom: "nearest" }],
+        ["a backoff with a fractional factor and no jitter", { connectionBackoff: { numberOfRetries: 3, factor: 1.5, exponentBase: 2, jitterPercent: 0 } }],
+        ["null for every optional option", { databaseId: null, credentials: null, requestTimeout: null, readFrom: null, protocol: null, connectionBackoff: null, clientSideCache: null, addressResolver: null, clientCircuitBreaker: null, compression: null, advancedConfiguration: null, pubsubSubscriptions: null }],
+        ["credentials without a password", { credentials: { username: "someone" } }],
+    ];
+    for (const [what, extra] of acceptedAsGlideAccepts) {
+        it(`accepts ${what}, as GLIDE does`, async () => {
+            const client = await GlideClient.createClient({ addresses: [address], lazyConnect: true, ...(extra as object) });
+            client.close();
         });
     }
 
