@@ -16,6 +16,7 @@ import { SubscriptionMode } from "../pubsub/modes";
 import type { ClientPubSub } from "../pubsub/pubsub";
 import type { CommandArg } from "../protocol/types";
 import { BlockingPool } from "./blocking-pool";
+import { blockingTimeoutError } from "./blocking-timeout";
 import type { ResolvedConfig } from "./config";
 
 /** Extra time a blocking command gets beyond its own server-side timeout. */
@@ -236,6 +237,8 @@ export abstract class BaseClient {
     /** A blocking command on a connection of its own, with its own timeout plus a grace period. */
     protected async sendBlocking(def: CommandDef, args: CommandArg[], params: unknown[], bytes: boolean): Promise<unknown> {
         const seconds = def.blockingSeconds!(...params) ?? 0;
+        const refused = blockingTimeoutError(seconds);
+        if (refused !== undefined) throw refused;
         const timeoutMs = seconds > 0 ? seconds * 1000 + BLOCKING_GRACE_MS : Infinity;
         const home = await this.connectionFor(def, args, params);
         if (def.sameConnection) return this.send(home, args, { bytes, convert: def.reply, timeoutMs });
@@ -338,11 +341,18 @@ export abstract class BaseClient {
     }
 }
 
-/** Installs a table of command definitions as methods of a client class. */
+/**
+ * Installs a table of command definitions as methods of a client class. Client methods are async
+ * in GLIDE: arguments refused while building the command reject the promise, they never throw.
+ */
 export function installClientMethods(proto: BaseClient, table: CommandTable): void {
-    installMethods(proto, table, (self: BaseClient, def, params) =>
-        (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params),
-    );
+    installMethods(proto, table, (self: BaseClient, def, params) => {
+        try {
+            return (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params);
+        } catch (error) {
+            return Promise.reject(error);
+        }
+    });
 }
 
 installClientMethods(BaseClient.prototype, { ...baseCommands, ...baseClientCommands });

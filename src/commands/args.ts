@@ -12,7 +12,8 @@ export function keyValueArgs<V>(pairs: Record<string, V> | GlideRecord<V>): (Gli
 /** MATCH/COUNT arguments of the *SCAN commands (SSCAN, HSCAN, ZSCAN), in that order. */
 export function scanOptionArgs(options?: BaseScanOptions): CommandArg[] {
     const args: CommandArg[] = [];
-    if (options?.match !== undefined) args.push("MATCH", options.match);
+    // An empty text pattern is no pattern at all, as in GLIDE (an empty Buffer is still sent).
+    if (options?.match !== undefined && options.match !== "") args.push("MATCH", options.match);
     if (options?.count !== undefined) args.push("COUNT", options.count);
     return args;
 }

@@ -2,7 +2,7 @@
 import { as, command, FIRST_KEY, SECOND_ARG_KEY } from "./core";
 import { weightedKeysArgs } from "./sorted-set-args";
 import type { AggregationType, KeyWeight } from "./sorted-set-options";
-import { toSortedSetData } from "./sorted-set-replies";
+import { toScoreRecord, toSortedSetData } from "./sorted-set-replies";
 import type { DecoderOption, GlideString } from "./types";
 
 type AggregationOptions = { aggregationType?: AggregationType };
@@ -24,6 +24,7 @@ function combining(name: "ZINTER" | "ZUNION") {
                 "WITHSCORES",
             ],
             reply: toSortedSetData,
+            batchReply: toScoreRecord,
             optionsAt: 1,
             readonly: true,
             keys: SECOND_ARG_KEY,
@@ -54,6 +55,7 @@ export const sortedSetAlgebraCommands = {
     zdiffWithScores: command({
         args: (keys: GlideString[], options?: DecoderOption) => ["ZDIFF", keys.length, ...keys, "WITHSCORES"],
         reply: toSortedSetData,
+        batchReply: toScoreRecord,
         optionsAt: 1,
         readonly: true,
         keys: SECOND_ARG_KEY,

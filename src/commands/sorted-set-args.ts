@@ -1,5 +1,5 @@
 /** Argument builders of the sorted-set commands: scores, range ends, ranges, key lists. */
-import { InfBoundary, type Boundary } from "./options";
+import { ConditionalChange, InfBoundary, type Boundary } from "./options";
 import type {
     AggregationType,
     KeyWeight,
@@ -25,6 +25,10 @@ export function zaddArgs(
     options: ZAddOptions | undefined,
     incr: boolean,
 ): CommandArg[] {
+    // Refused before sending, as GLIDE does (the server would refuse it in its own words).
+    if (options?.conditionalChange === ConditionalChange.ONLY_IF_DOES_NOT_EXIST && options.updateOptions) {
+        throw new Error(`The GT, LT, and NX options are mutually exclusive. Cannot choose both ${options.updateOptions} and NX.`);
+    }
     const args: CommandArg[] = ["ZADD", key];
     if (options?.conditionalChange !== undefined) args.push(options.conditionalChange);
     if (options?.updateOptions !== undefined) args.push(options.updateOptions);

@@ -1,7 +1,7 @@
 /** Sorted-set pops: ZPOPMIN/ZPOPMAX, ZMPOP and their blocking forms. */
 import { command, FIRST_KEY, KEYS_THEN_TIMEOUT, SECOND_ARG_KEY, THIRD_ARG_KEY, timeoutParam } from "./core";
 import type { ScoreFilter } from "./sorted-set-options";
-import { toKeyAndSortedSetData, toKeyMemberScore, toSortedSetData } from "./sorted-set-replies";
+import { toKeyAndScoreRecord, toKeyAndSortedSetData, toKeyMemberScore, toScoreRecord, toSortedSetData } from "./sorted-set-replies";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
 
@@ -27,6 +27,7 @@ export const sortedSetPopCommands = {
         args: (key: GlideString, options?: CountOptions) => ["ZPOPMIN", key, ...countArgs(options)],
         batchArgs: (key: GlideString, count?: number) => ["ZPOPMIN", key, ...countArgs(count)],
         reply: toSortedSetData,
+        batchReply: toScoreRecord,
         optionsAt: 1,
         keys: FIRST_KEY,
     }),
@@ -34,6 +35,7 @@ export const sortedSetPopCommands = {
         args: (key: GlideString, options?: CountOptions) => ["ZPOPMAX", key, ...countArgs(options)],
         batchArgs: (key: GlideString, count?: number) => ["ZPOPMAX", key, ...countArgs(count)],
         reply: toSortedSetData,
+        batchReply: toScoreRecord,
         optionsAt: 1,
         keys: FIRST_KEY,
     }),
@@ -55,6 +57,7 @@ export const sortedSetPopCommands = {
         args: (keys: GlideString[], modifier: ScoreFilter, options?: CountOptions) => zmpopArgs(keys, modifier, options),
         batchArgs: (keys: GlideString[], modifier: ScoreFilter, count?: number) => zmpopArgs(keys, modifier, count),
         reply: toKeyAndSortedSetData,
+        batchReply: toKeyAndScoreRecord,
         optionsAt: 2,
         keys: SECOND_ARG_KEY,
     }),
@@ -64,6 +67,7 @@ export const sortedSetPopCommands = {
         batchArgs: (keys: GlideString[], modifier: ScoreFilter, timeout: number, count?: number) =>
             bzmpopArgs(keys, modifier, timeout, count),
         reply: toKeyAndSortedSetData,
+        batchReply: toKeyAndScoreRecord,
         optionsAt: 3,
         keys: THIRD_ARG_KEY,
         blockingSeconds: timeoutParam(2),

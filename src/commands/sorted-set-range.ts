@@ -3,7 +3,7 @@ import type { Boundary } from "./options";
 import { as, command, FIRST_KEY, TWO_KEYS } from "./core";
 import { lexBoundaryArg, rangeArgs, scoreBoundaryArg } from "./sorted-set-args";
 import type { RangeByIndex, RangeByLex, RangeByScore } from "./sorted-set-options";
-import { toSortedSetData } from "./sorted-set-replies";
+import { toScoreRecord, toSortedSetData } from "./sorted-set-replies";
 import type { DecoderOption, GlideString } from "./types";
 
 type RangeOptions = { reverse?: boolean } & DecoderOption;
@@ -44,6 +44,7 @@ export const sortedSetRangeCommands = {
             "WITHSCORES",
         ],
         reply: toSortedSetData,
+        batchReply: toScoreRecord,
         optionsAt: 2,
         readonly: true,
         keys: FIRST_KEY,

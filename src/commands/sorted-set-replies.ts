@@ -1,8 +1,8 @@
 /** Reply converters of the sorted-set commands: the same shapes from RESP2 and RESP3 replies. */
 import type { RespValue } from "../protocol/types";
-import { flatPairs, toNumber } from "./replies";
+import { flatPairs, toGlideRecord, toNumber } from "./replies";
 import type { KeyWeight } from "./sorted-set-options";
-import type { GlideString, SortedSetDataType } from "./types";
+import type { GlideRecord, GlideString, SortedSetDataType } from "./types";
 
 /** Member/score pairs (flat on RESP2, [member, score] pairs on RESP3) as { element, score } entries. */
 export function toSortedSetData(reply: RespValue): SortedSetDataType {
@@ -12,6 +12,14 @@ export function toSortedSetData(reply: RespValue): SortedSetDataType {
         data[j] = { element: flat[i] as GlideString, score: toNumber(flat[i + 1]) };
     }
     return data;
+}
+
+/**
+ * The batch form of member/score pairs: GLIDE's client methods reshape them into { element, score }
+ * entries, its batches leave them as the core gives them, { key, value } entries.
+ */
+export function toScoreRecord(reply: RespValue): GlideRecord<number> {
+    return toGlideRecord(reply, toNumber);
 }
 
 /** Member/score pairs as [member, score] tuples (ZRANDMEMBER … WITHSCORES). */
@@ -41,4 +49,11 @@ export function toKeyAndSortedSetData(reply: RespValue): [GlideString, SortedSet
     if (reply === null) return null;
     const [key, popped] = reply as RespValue[];
     return [key as GlideString, toSortedSetData(popped)];
+}
+
+/** ZMPOP / BZMPOP in a batch: the popped members as { key, value } entries (see toScoreRecord). */
+export function toKeyAndScoreRecord(reply: RespValue): [GlideString, GlideRecord<number>] | null {
+    if (reply === null) return null;
+    const [key, popped] = reply as RespValue[];
+    return [key as GlideString, toScoreRecord(popped)];
 }

@@ -112,6 +112,8 @@ const sortedSetMemberCommands = {
             ...(options?.noScores ? ["NOSCORES"] : []),
         ],
         reply: toScanPage,
+        // GLIDE turns the cursor into text in the client method only: a batch keeps it as decoded.
+        batchReply: (reply) => reply,
         optionsAt: 2,
         readonly: true,
         keys: FIRST_KEY,

@@ -44,14 +44,14 @@ for (const kind of CLIENT_KINDS) {
                 const result = (await client.exec(batch, true))!;
                 assert.deepEqual(result.slice(0, 8), [
                     ["e", "d"],
-                    [{ element: "e", score: 5 }],
+                    [{ key: "e", value: 5 }],
                     [
-                        { element: "a", score: 1 },
-                        { element: "b", score: 2 },
+                        { key: "a", value: 1 },
+                        { key: "b", value: 2 },
                     ],
-                    [{ element: "e", score: 5 }],
-                    [zset, [{ element: "c", score: 3 }]],
-                    [zset, [{ element: "d", score: 4 }]],
+                    [{ key: "e", value: 5 }],
+                    [zset, [{ key: "c", value: 3 }]],
+                    [zset, [{ key: "d", value: 4 }]],
                     { key: list, elements: ["1", "2"] },
                     { key: list, elements: ["4"] },
                 ]);

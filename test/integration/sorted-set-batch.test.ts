@@ -1,4 +1,7 @@
-/** Every sorted-set command in a batch (transaction and pipeline): replies converted as the client's. */
+/**
+ * Every sorted-set command in a batch (transaction and pipeline): replies converted as GLIDE's batches
+ * convert them (member/score lists as { key, value } entries, where the client methods give { element, score }).
+ */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -97,39 +100,39 @@ for (const kind of CLIENT_KINDS) {
                     ["c"],
                     ["x", "y"],
                     [
-                        { element: "b", score: 2 },
-                        { element: "c", score: 4 },
+                        { key: "b", value: 2 },
+                        { key: "c", value: 4 },
                     ],
                     2,
                     "only",
                     ["only"],
                     [["only", -Infinity]],
                     ["a", "c"],
-                    [{ element: "d", score: Infinity }],
+                    [{ key: "d", value: Infinity }],
                     2,
                     ["b"],
-                    [{ element: "b", score: 12 }],
+                    [{ key: "b", value: 12 }],
                     1,
                     1,
                     ["a", "c", "b", "d"],
                     [
-                        { element: "a", score: 3 },
-                        { element: "b", score: 4 },
-                        { element: "c", score: 8 },
-                        { element: "d", score: Infinity },
+                        { key: "a", value: 3 },
+                        { key: "b", value: 4 },
+                        { key: "c", value: 8 },
+                        { key: "d", value: Infinity },
                     ],
                     4,
                     ["0", ["only", "-inf"]],
-                    [{ element: "b", score: 10 }],
+                    [{ key: "b", value: 10 }],
                     [
-                        { element: "c", score: 4 },
-                        { element: "b", score: 2 },
+                        { key: "c", value: 4 },
+                        { key: "b", value: 2 },
                     ],
                     [key, "a", 1.5],
                     null,
                     2,
-                    [key, [{ element: "n", score: 2 }]],
-                    [key, [{ element: "m", score: 1 }]],
+                    [key, [{ key: "n", value: 2 }]],
+                    [key, [{ key: "m", value: 1 }]],
                     null,
                     3,
                     1,
@@ -159,10 +162,10 @@ for (const kind of CLIENT_KINDS) {
                 2,
                 1,
                 [BINARY, Buffer.from("t")],
-                [{ element: BINARY, score: 1 }],
+                [{ key: BINARY, value: 1 }],
                 [BINARY],
-                [{ element: BINARY, score: 1 }],
-                [Buffer.from(key), [{ element: Buffer.from("t"), score: 2 }]],
+                [{ key: BINARY, value: 1 }],
+                [Buffer.from(key), [{ key: Buffer.from("t"), value: 2 }]],
                 5,
             ]);
         });
@@ -186,13 +189,13 @@ for (const kind of CLIENT_KINDS) {
             assert.deepEqual(await client.exec(loose as unknown as ReturnType<typeof kind.newBatch>, true), [
                 3,
                 ["c"],
-                [{ element: "c", score: 3 }],
+                [{ key: "c", value: 3 }],
                 1,
                 [
-                    { element: "a", score: 1 },
-                    { element: "b", score: 2 },
+                    { key: "a", value: 1 },
+                    { key: "b", value: 2 },
                 ],
-                [key, [{ element: "c", score: 3 }]],
+                [key, [{ key: "c", value: 3 }]],
             ]);
         });
 

@@ -1,5 +1,6 @@
 /** Every family of cases the differential suite runs. */
+import { sortedSetFamily } from "./sorted-set";
 import { stringFamily } from "./string";
 import type { Family } from "./types";
 
-export const FAMILIES: Family[] = [stringFamily];
+export const FAMILIES: Family[] = [stringFamily, sortedSetFamily];
