@@ -16,6 +16,7 @@ import { SubscriptionMode } from "../pubsub/modes";
 import type { ClientPubSub } from "../pubsub/pubsub";
 import type { CommandArg } from "../protocol/types";
 import { BlockingPool } from "./blocking-pool";
+import { blockingTimeoutError } from "./blocking-timeout";
 import type { ResolvedConfig } from "./config";
 
 /** Extra time a blocking command gets beyond its own server-side timeout. */
@@ -233,6 +234,8 @@ export abstract class BaseClient {
 
     /** A blocking command on a connection of its own, with its own timeout plus a grace period. */
     protected async sendBlocking(def: CommandDef, args: CommandArg[], params: unknown[], bytes: boolean): Promise<unknown> {
+        const refused = blockingTimeoutError(args);
+        if (refused !== undefined) throw refused;
         const seconds = def.blockingSeconds!(...params) ?? 0;
         const timeoutMs = seconds > 0 ? seconds * 1000 + BLOCKING_GRACE_MS : Infinity;
         const home = await this.connectionFor(def, args, params);
