@@ -236,9 +236,9 @@ export abstract class BaseClient {
 
     /** A blocking command on a connection of its own, with its own timeout plus a grace period. */
     protected async sendBlocking(def: CommandDef, args: CommandArg[], params: unknown[], bytes: boolean): Promise<unknown> {
-        const seconds = def.blockingSeconds!(...params) ?? 0;
-        const refused = blockingTimeoutError(seconds);
+        const refused = blockingTimeoutError(args);
         if (refused !== undefined) throw refused;
+        const seconds = def.blockingSeconds!(...params) ?? 0;
         const timeoutMs = seconds > 0 ? seconds * 1000 + BLOCKING_GRACE_MS : Infinity;
         const home = await this.connectionFor(def, args, params);
         if (def.sameConnection) return this.send(home, args, { bytes, convert: def.reply, timeoutMs });

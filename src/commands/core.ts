@@ -82,6 +82,8 @@ export function firstKeyPosition(def: CommandDef, args: readonly CommandArg[]): 
     }
     const first = def.keys?.[0];
     if (first === undefined || first >= args.length) return undefined;
+    // No keys before the trailing arguments (BLPOP timeout with an empty key list).
+    if (def.keys![1] < 0 && first > args.length + def.keys![1]) return undefined;
     // A numkeys list of no keys (FCALL f 0 arg …): what follows numkeys is an argument, not a key.
     if (isNumkeysList(def.keys!) && args[first - 1] === 0) return undefined;
     return first;

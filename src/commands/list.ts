@@ -1,25 +1,21 @@
 /** List commands. */
 import { as, command, FIRST_KEY, KEYS_THEN_TIMEOUT, SECOND_ARG_KEY, THIRD_ARG_KEY, timeoutParam, TWO_KEYS } from "./core";
 import type { InsertPosition, ListDirection, LPosOptions } from "./list-options";
-import type { DecoderOption, GlideString } from "./types";
+import { toGlideRecord } from "./replies";
+import type { DecoderOption, GlideRecord, GlideString } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
 
-/** GLIDE's client takes `{ count }`, its Batch a bare `count`: both are accepted. */
-type PopCountOptions = ({ count?: number } & DecoderOption) | number;
+/** LMPOP/BLMPOP options of GLIDE's client; its Batch takes a bare `count` instead. */
+type PopCountOptions = { count?: number } & DecoderOption;
 
 export interface ListPopResult {
     key: GlideString;
     elements: GlideString[];
 }
 
-function popCountArgs(options: PopCountOptions | undefined): CommandArg[] {
-    const count = typeof options === "number" ? options : options?.count;
-    return count === undefined ? [] : ["COUNT", count];
-}
-
 /** LMPOP numkeys key … direction [COUNT n]. */
-function lmpopArgs(keys: GlideString[], direction: ListDirection, count: PopCountOptions | undefined): CommandArg[] {
-    return ["LMPOP", keys.length, ...keys, direction, ...popCountArgs(count)];
+function lmpopArgs(keys: GlideString[], direction: ListDirection, count: number | undefined): CommandArg[] {
+    return ["LMPOP", keys.length, ...keys, direction, ...(count === undefined ? [] : ["COUNT", count])];
 }
 
 /** LMPOP/BLMPOP reply [key, elements] (or null) as { key, elements }. */
@@ -27,6 +23,11 @@ function toListPopResult(reply: RespValue): ListPopResult | null {
     if (reply === null) return null;
     const [key, elements] = reply as [GlideString, GlideString[]];
     return { key, elements };
+}
+
+/** GLIDE's batches give the LMPOP/BLMPOP reply as its core has it: a GlideRecord of one entry (key → elements). */
+function toListPopRecord(reply: RespValue): GlideRecord<GlideString[]> | null {
+    return reply === null ? null : toGlideRecord(reply);
 }
 
 function lposArgs(key: GlideString, element: GlideString, options?: LPosOptions): CommandArg[] {
@@ -162,9 +163,10 @@ export const listCommands = {
         blockingSeconds: timeoutParam(4),
     }),
     lmpop: command({
-        args: (keys: GlideString[], direction: ListDirection, options?: PopCountOptions) => lmpopArgs(keys, direction, options),
+        args: (keys: GlideString[], direction: ListDirection, options?: PopCountOptions) => lmpopArgs(keys, direction, options?.count),
         batchArgs: (keys: GlideString[], direction: ListDirection, count?: number) => lmpopArgs(keys, direction, count),
         reply: toListPopResult,
+        batchReply: toListPopRecord,
         optionsAt: 2,
         keys: SECOND_ARG_KEY,
     }),
@@ -172,7 +174,7 @@ export const listCommands = {
         args: (keys: GlideString[], direction: ListDirection, timeout: number, options?: PopCountOptions) => [
             "BLMPOP",
             timeout,
-            ...lmpopArgs(keys, direction, options).slice(1),
+            ...lmpopArgs(keys, direction, options?.count).slice(1),
         ],
         batchArgs: (keys: GlideString[], direction: ListDirection, timeout: number, count?: number) => [
             "BLMPOP",
@@ -180,6 +182,7 @@ export const listCommands = {
             ...lmpopArgs(keys, direction, count).slice(1),
         ],
         reply: toListPopResult,
+        batchReply: toListPopRecord,
         optionsAt: 3,
         keys: THIRD_ARG_KEY,
         blockingSeconds: timeoutParam(2),

@@ -52,8 +52,8 @@ for (const kind of CLIENT_KINDS) {
                     [{ key: "e", value: 5 }],
                     [zset, [{ key: "c", value: 3 }]],
                     [zset, [{ key: "d", value: 4 }]],
-                    { key: list, elements: ["1", "2"] },
-                    { key: list, elements: ["4"] },
+                    [{ key: list, value: ["1", "2"] }],
+                    [{ key: list, value: ["4"] }],
                 ]);
                 assert.deepEqual(result.slice(8, 10), [{ "1-0": [["f", "1"]] }, { "2-0": [["f", "2"]] }]);
                 assert.equal(result[10], "v");
