@@ -193,7 +193,9 @@ export abstract class BaseClient {
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
-        if (def.blockingSeconds?.(...params) !== undefined) {
+        const blockingSeconds = def.blockingSeconds?.(...params);
+        if (blockingSeconds !== undefined) {
+            if (blockingSeconds < 0) return Promise.reject(negativeTimeoutError(blockingSeconds));
             return this.sendBlocking(def, args, params, bytes);
         }
         const target = this.connectionFor(def, args, params);
@@ -336,11 +338,37 @@ export abstract class BaseClient {
     }
 }
 
+/**
+ * Runs a client method: GLIDE's methods are async, so arguments refused before anything is sent
+ * (an argument builder that throws) reject the returned promise rather than throw.
+ */
+export function dispatchMethod(self: BaseClient, def: CommandDef, params: unknown[]): Promise<unknown> {
+    try {
+        return (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params);
+    } catch (error) {
+        return Promise.reject(error);
+    }
+}
+
 /** Installs a table of command definitions as methods of a client class. */
 export function installClientMethods(proto: BaseClient, table: CommandTable): void {
-    installMethods(proto, table, (self: BaseClient, def, params) =>
-        (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params),
-    );
+    installMethods(proto, table, dispatchMethod);
+}
+
+/**
+ * GLIDE's core refuses a blocking command with a negative timeout before sending it, naming the
+ * timeout in seconds as Rust's `{:?}` prints an f64 ("-1.0", "-0.001", "-1e-7").
+ */
+function negativeTimeoutError(seconds: number): RequestError {
+    return new RequestError(`Timeout cannot be negative - ResponseError: Received timeout = ${rustFloatDebug(seconds)}.`);
+}
+
+function rustFloatDebug(value: number): string {
+    if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "inf" : "-inf";
+    const magnitude = Math.abs(value);
+    if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e16)) return value.toExponential().replace("e+", "e");
+    const text = String(value);
+    return text.includes(".") ? text : `${text}.0`;
 }
 
 installClientMethods(BaseClient.prototype, { ...baseCommands, ...baseClientCommands });

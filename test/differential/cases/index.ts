@@ -1,5 +1,6 @@
 /** Every family of cases the differential suite runs. */
+import { genericFamily } from "./generic";
 import { stringFamily } from "./string";
 import type { Family } from "./types";
 
-export const FAMILIES: Family[] = [stringFamily];
+export const FAMILIES: Family[] = [stringFamily, genericFamily];
