@@ -2,6 +2,7 @@
 import { RequestError } from "../errors";
 import { customReply } from "../commands/generic-reply";
 import type { GlideReturnType } from "../commands/types";
+import type { CommandDef } from "../commands/core";
 import { RespMap, type CommandArg, type RespValue } from "../protocol/types";
 import { CUSTOM_COMMAND, type QueuedCommand } from "./batch";
 
@@ -20,7 +21,17 @@ export function refuseAtomicRetry(atomic: boolean, options: object | null | unde
 
 /** Whether the replies must be read as bytes: the caller asked for bytes, or a command is binary. */
 export function batchNeedsBytes(commands: readonly QueuedCommand[], bytes: boolean): boolean {
-    return bytes || commands.some((command) => command.def.bytesReply);
+    return bytes || commands.some((command) => bytesInBatch(command.def));
+}
+
+/** Whether a command's reply is binary in a batch whatever the decoder (see clientDecoderOnly). */
+function bytesInBatch(def: CommandDef): boolean {
+    return def.bytesReply === true && def.clientDecoderOnly !== true;
+}
+
+/** Whether a command's reply is text in a batch whatever the decoder (see clientDecoderOnly). */
+function textInBatch(def: CommandDef): boolean {
+    return def.stringReply === true && def.clientDecoderOnly !== true;
 }
 
 /** Turns the replies to batchFrames into exec's result (null when a WATCHed key changed). */
@@ -59,7 +70,7 @@ function convert(command: QueuedCommand, reply: RespValue, wantBytes: boolean, r
     const { def } = command;
     if (def === CUSTOM_COMMAND) return customReply(command.args, reply);
     // Replies read as bytes for a binary command's sake: the others get their text back.
-    const textual = def.stringReply === true || (!wantBytes && !def.bytesReply);
+    const textual = textInBatch(def) || (!wantBytes && !bytesInBatch(def));
     const value = readBytes && textual ? buffersToStrings(reply) : reply;
     const converter = def.batchReply ?? def.reply;
     return (converter ? converter(value, !textual) : value) as GlideReturnType;

@@ -196,9 +196,7 @@ export abstract class BaseClient {
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
-        if (def.blockingSeconds?.(...params) !== undefined) {
-            return this.sendBlocking(def, args, params, bytes);
-        }
+        if (def.blockingSeconds?.(...params) !== undefined) return this.sendBlocking(def, args, params, bytes);
         const target = this.connectionFor(def, args, params);
         const send = { bytes, convert: def.reply };
         if (target instanceof Promise) return target.then((connection) => this.send(connection, args, send));
@@ -342,17 +340,20 @@ export abstract class BaseClient {
 }
 
 /**
- * Installs a table of command definitions as methods of a client class. Client methods are async
- * in GLIDE: arguments refused while building the command reject the promise, they never throw.
+ * Runs a client method: GLIDE's methods are async, so arguments refused before anything is sent
+ * (an argument builder that throws) reject the returned promise rather than throw.
  */
+export function dispatchMethod(self: BaseClient, def: CommandDef, params: unknown[]): Promise<unknown> {
+    try {
+        return (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params);
+    } catch (error) {
+        return Promise.reject(error);
+    }
+}
+
+/** Installs a table of command definitions as methods of a client class. */
 export function installClientMethods(proto: BaseClient, table: CommandTable): void {
-    installMethods(proto, table, (self: BaseClient, def, params) => {
-        try {
-            return (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params);
-        } catch (error) {
-            return Promise.reject(error);
-        }
-    });
+    installMethods(proto, table, dispatchMethod);
 }
 
 installClientMethods(BaseClient.prototype, { ...baseCommands, ...baseClientCommands });

@@ -33,7 +33,7 @@ import { ClusterPubSub } from "../pubsub/cluster-pubsub";
 import { validatePubSubConfig } from "../pubsub/pubsub";
 import { ALL_MODES, SubscriptionMode } from "../pubsub/modes";
 import { channelCounts, sumOfCounts, unionOfChannels, type ChannelCount } from "../commands/pubsub-cluster";
-import { BaseClient } from "./base-client";
+import { BaseClient, dispatchMethod } from "./base-client";
 import { genericExtraCommands } from "../commands/generic-extra";
 import { WatchSessions } from "../batch/watch-session";
 import { transactionSlot } from "../batch/transaction-slot";
@@ -436,6 +436,4 @@ export class GlideClusterClient extends BaseClient {
     }
 }
 
-installMethods(GlideClusterClient.prototype, clusterServerCommands, (self: GlideClusterClient, def, params) =>
-    (self as unknown as { dispatch(def: CommandDef, params: unknown[]): Promise<unknown> }).dispatch(def, params),
-);
+installMethods(GlideClusterClient.prototype, clusterServerCommands, dispatchMethod);

@@ -49,6 +49,11 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown, B extends 
     readonly stringReply?: boolean;
     /** The reply is binary whatever the decoder (DUMP): bulk strings always arrive as Buffers. */
     readonly bytesReply?: boolean;
+    /**
+     * With stringReply / bytesReply: GLIDE fixes that decoder in the client method only (TYPE,
+     * DUMP); queued in a batch, the reply is decoded as the batch's decoder says.
+     */
+    readonly clientDecoderOnly?: boolean;
     /** The command does not write: it may be served by a replica when `readFrom` allows. */
     readonly readonly?: boolean;
     /** Where the keys are in argv; absent for keyless commands. */

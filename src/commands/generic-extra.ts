@@ -1,7 +1,7 @@
 /** More generic commands: SORT, OBJECT, WAIT, WATCH/UNWATCH, MIGRATE. */
 import { as, command, EVERY_ARG_KEY, FIRST_KEY, type KeySpec } from "./core";
 import type { MigrateOptions, SortOptions } from "./options";
-import { toNullableNumber, toText } from "./replies";
+import { statusAs, toNullableNumber, toText } from "./replies";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
 
@@ -10,18 +10,24 @@ const KEY_AFTER_SUBCOMMAND: KeySpec = [2, 2, 1];
 /** MIGRATE host port key …: COMMAND INFO's static key (the KEYS form names its keys at the end). */
 const MIGRATED_KEY: KeySpec = [3, 3, 1];
 
-/** BY, LIMIT, GET, ASC/DESC, ALPHA, in the order SORT documents them. */
+/**
+ * BY, LIMIT, GET, ASC/DESC, ALPHA, in the order SORT documents them. As in GLIDE, an option that
+ * is empty or null is left out (an empty `byPattern` string sends no BY).
+ */
 function sortOptionArgs(options?: SortOptions): CommandArg[] {
     const args: CommandArg[] = [];
-    if (options?.byPattern !== undefined) args.push("BY", options.byPattern);
-    if (options?.limit !== undefined) args.push("LIMIT", options.limit.offset, options.limit.count);
+    if (options?.byPattern) args.push("BY", options.byPattern);
+    if (options?.limit) args.push("LIMIT", options.limit.offset, options.limit.count);
     for (const pattern of options?.getPatterns ?? []) args.push("GET", pattern);
-    if (options?.orderBy !== undefined) args.push(options.orderBy);
+    if (options?.orderBy) args.push(options.orderBy);
     if (options?.isAlpha) args.push("ALPHA");
     return args;
 }
 
-/** A single key, or (standalone only) several keys sent with an empty key and KEYS. */
+/**
+ * A single key, or (standalone only) several keys sent with an empty key and KEYS. GLIDE refuses
+ * an empty key list and a username without a password itself, before sending.
+ */
 function migrateArgs(
     host: string,
     port: number,
@@ -31,6 +37,10 @@ function migrateArgs(
     options?: MigrateOptions,
 ): CommandArg[] {
     const keys = Array.isArray(key) ? key : undefined;
+    if (keys?.length === 0) throw new Error("key must not be an empty array");
+    if (options?.username !== undefined && options.password === undefined) {
+        throw new Error("MigrateOptions: 'username' requires 'password' to be set");
+    }
     const args: CommandArg[] = ["MIGRATE", host, port, keys ? "" : (key as GlideString), destinationDB, timeout];
     if (options?.copy) args.push("COPY");
     if (options?.replace) args.push("REPLACE");
@@ -84,6 +94,9 @@ export const genericExtraCommands = {
         args: (key: GlideString) => ["OBJECT", "ENCODING", key],
         reply: (reply) => (reply === null ? null : toText(reply)),
         stringReply: true,
+        // In a batch, the encoding's name follows the batch's decoder.
+        clientDecoderOnly: true,
+        batchReply: as<GlideString | null>,
         readonly: true,
         keys: KEY_AFTER_SUBCOMMAND,
     }),
@@ -107,8 +120,8 @@ export const genericExtraCommands = {
     // definition takes either (several keys are sent as an empty key and KEYS …).
     migrate: command({
         args: migrateArgs,
-        reply: toText,
-        stringReply: true,
+        // Typed as a string by GLIDE, but NOKEY follows the decoder (a Buffer for Bytes); OK is always text.
+        reply: (reply, bytes) => (reply === "OK" ? reply : statusAs(reply, bytes)) as string,
         keys: MIGRATED_KEY,
     }),
 };

@@ -1,13 +1,13 @@
 /** Generic key commands. */
 import { as, command, EVERY_ARG_KEY, FIRST_KEY, TWO_KEYS } from "./core";
 import type { ExpireOptions, RestoreOptions } from "./options";
-import { toBoolean, toText } from "./replies";
+import { statusAs, toBoolean, toText } from "./replies";
 import type { GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
 
-/** The condition argument of EXPIRE, EXPIREAT, PEXPIRE and PEXPIREAT. */
+/** The condition argument of EXPIRE, EXPIREAT, PEXPIRE and PEXPIREAT (none for null, as for undefined). */
 function expireCondition(options?: { expireOption?: ExpireOptions }): CommandArg[] {
-    return options?.expireOption === undefined ? [] : [options.expireOption];
+    return options?.expireOption == null ? [] : [options.expireOption];
 }
 
 function copyArgs(
@@ -22,6 +22,10 @@ function copyArgs(
 }
 
 function restoreArgs(key: GlideString, ttl: number, value: Buffer, options?: RestoreOptions): CommandArg[] {
+    // GLIDE refuses this pair itself, before sending (the server would answer a bare syntax error).
+    if (options?.idletime !== undefined && options.frequency !== undefined) {
+        throw new Error("syntax error: both IDLETIME and FREQ cannot be set at the same time.");
+    }
     const args: CommandArg[] = ["RESTORE", key, ttl, value];
     if (options?.replace) args.push("REPLACE");
     if (options?.absttl) args.push("ABSTTL");
@@ -57,6 +61,9 @@ export const genericCommands = {
         args: (key: GlideString) => ["TYPE", key],
         reply: toText,
         stringReply: true,
+        // In a batch, GLIDE's TYPE reply (a simple string) follows the batch's decoder.
+        clientDecoderOnly: true,
+        batchReply: statusAs,
         readonly: true,
         keys: FIRST_KEY,
     }),
@@ -107,8 +114,8 @@ export const genericCommands = {
             unixMilliseconds,
             ...expireCondition(options),
         ],
-        // GLIDE declares a number here (1 or 0), unlike its three siblings.
-        reply: as<number>,
+        // GLIDE declares a number here, unlike its three siblings, but answers a boolean as they do.
+        reply: (reply) => toBoolean(reply) as unknown as number,
         keys: FIRST_KEY,
     }),
     expiretime: command({
@@ -154,6 +161,8 @@ export const genericCommands = {
         args: (key: GlideString) => ["DUMP", key],
         reply: as<Buffer | null>,
         bytesReply: true,
+        // In a batch, the payload follows the batch's decoder (a String decoder cannot decode it).
+        clientDecoderOnly: true,
         readonly: true,
         keys: FIRST_KEY,
     }),

@@ -10,9 +10,10 @@ import type { CommandArg } from "../protocol/types";
 
 function scanArgs(cursor: GlideString, options?: ScanOptions & DecoderOption): CommandArg[] {
     const args: CommandArg[] = ["SCAN", cursor];
-    if (options?.match !== undefined) args.push("MATCH", options.match);
+    // As GLIDE: an empty match string sends no MATCH, a null type no TYPE.
+    if (options?.match) args.push("MATCH", options.match);
     if (options?.count !== undefined) args.push("COUNT", options.count);
-    if (options?.type !== undefined) args.push("TYPE", options.type.toLowerCase());
+    if (options?.type) args.push("TYPE", options.type.toLowerCase());
     return args;
 }
 

@@ -56,15 +56,16 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.equal(await other.get(key), "changed");
         });
 
-        it("binary replies stay binary and text stays text in one batch", async () => {
+        it("every reply follows the batch's decoder, DUMP's and TYPE's too (as in GLIDE's batches)", async () => {
             const key = uniqueKey();
             await client.set(key, "payload");
-            const result = await client.exec(new Batch(false).dump(key).get(key).type(key), true);
-            assert.ok(Buffer.isBuffer(result?.[0]));
-            assert.equal(result?.[1], "payload");
-            assert.equal(result?.[2], "string");
-            const asBytes = await client.exec(new Batch(false).get(key).type(key), true, { decoder: Decoder.Bytes });
-            assert.deepEqual(asBytes, [Buffer.from("payload"), "string"]);
+            const asText = await client.exec(new Batch(false).get(key).type(key), true);
+            assert.deepEqual(asText, ["payload", "string"]);
+            const asBytes = await client.exec(new Batch(false).dump(key).get(key).type(key), true, { decoder: Decoder.Bytes });
+            assert.ok(Buffer.isBuffer(asBytes?.[0]));
+            assert.deepEqual(asBytes?.slice(1), [Buffer.from("payload"), Buffer.from("string")]);
+            // A payload is not UTF-8: read as text, it fails the batch.
+            await assert.rejects(client.exec(new Batch(false).dump(key), true), /^Error: Decoding error/);
         });
 
         it("an empty batch gives an empty result", async () => {

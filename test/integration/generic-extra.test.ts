@@ -106,7 +106,7 @@ for (const kind of CLIENT_KINDS) {
                     assert.deepEqual(await client[method](key, { isAlpha: true }), ["10", "9", "apple", "banana"]);
                     const alphaDesc = { isAlpha: true, orderBy: SortOrder.DESC };
                     assert.deepEqual(await client[method](key, alphaDesc), ["banana", "apple", "9", "10"]);
-                    const notNumbers = "ERR One or more scores can't be converted into double";
+                    const notNumbers = "An error was signalled by the server: - ResponseError: One or more scores can't be converted into double";
                     await rejectsWithPrefix(client[method](key), notNumbers);
                 });
 
@@ -145,7 +145,7 @@ for (const kind of CLIENT_KINDS) {
                     const options = { getPatterns: [`${tag}:name_*`, "#"] };
                     if (kind.cluster) {
                         // "#" has no hash tag: a cluster cannot tell it stays in the key's slot.
-                        const denied = "ERR GET option of SORT denied in Cluster mode";
+                        const denied = "An error was signalled by the server: - ResponseError: GET option of SORT denied in Cluster mode";
                         return rejectsWithPrefix(client[method](list, options), denied);
                     }
                     assert.deepEqual(await client[method](list, options), ["one", "1", "two", "2", null, "3"]);
@@ -260,7 +260,7 @@ for (const kind of CLIENT_KINDS) {
 
         describe("objectFreq", () => {
             it("rejects when the server's maxmemory-policy is not an LFU one", async () => {
-                const notLfu = "ERR An LFU maxmemory policy is not selected";
+                const notLfu = "An error was signalled by the server: - ResponseError: An LFU maxmemory policy is not selected";
                 await rejectsWithPrefix(client.objectFreq(await stringKey()), notLfu);
             });
         });
@@ -363,7 +363,7 @@ for (const kind of CLIENT_KINDS) {
                 const { host, port } = target;
                 await rejectsWithPrefix(
                     client.migrate(host, port, key, 0, 1000),
-                    "ERR Target instance replied with error: BUSYKEY",
+                    "An error was signalled by the server: - ResponseError: Target instance replied with error: BUSYKEY",
                 );
                 assert.equal(await client.migrate(host, port, key, 0, 1000, { replace: true, copy: true }), "OK");
                 assert.equal(await targetDb0.get(key), "new");
@@ -375,7 +375,7 @@ for (const kind of CLIENT_KINDS) {
                 const { host, port } = guarded;
                 await rejectsWithPrefix(
                     client.migrate(host, port, refused, 0, 1000),
-                    "ERR Target instance replied with error: NOAUTH",
+                    "An error was signalled by the server: - ResponseError: Target instance replied with error: NOAUTH",
                 );
                 const withPassword = { password: DESTINATION_PASSWORD };
                 assert.equal(await client.migrate(host, port, first, 0, 1000, withPassword), "OK");
@@ -423,7 +423,7 @@ for (const kind of CLIENT_KINDS) {
                     const replies = await client.exec(batch, false);
                     assert.ok(replies !== null);
                     const [freq, replicas] = [replies[7], replies[8]];
-                    assert.ok(freq instanceof RequestError && freq.message.startsWith("ERR An LFU maxmemory policy"));
+                    assert.ok(freq instanceof RequestError && freq.message.startsWith("An error was signalled by the server: - ResponseError: An LFU maxmemory policy"));
                     // See the wait test: a cluster replica may or may not have acknowledged yet.
                     const replicasSeen = kind.cluster && replicas === 1 ? 0 : replicas;
                     assert.deepEqual(
@@ -444,7 +444,7 @@ for (const kind of CLIENT_KINDS) {
                 });
             }
 
-            it("returns Buffers with Decoder.Bytes, text where GLIDE gives text", async () => {
+            it("returns Buffers with Decoder.Bytes, the encoding's name too (only GLIDE's client method makes it text)", async () => {
                 const key = binaryKey();
                 await client.rpush(key, ["2", "1"]);
                 const batch = kind
@@ -455,7 +455,7 @@ for (const kind of CLIENT_KINDS) {
                 assert.deepEqual(await client.exec(batch, true, { decoder: Decoder.Bytes }), [
                     [Buffer.from("1"), Buffer.from("2")],
                     [Buffer.from("2"), Buffer.from("1")],
-                    "listpack",
+                    Buffer.from("listpack"),
                 ]);
             });
         });
@@ -493,7 +493,7 @@ for (const { name, protocol } of PROTOCOLS) {
         it("makes objectIdletime reject: an LFU server does not track idle time", async () => {
             const key = uniqueKey();
             await client.set(key, "v");
-            await rejectsWithPrefix(client.objectIdletime(key), "ERR An LFU maxmemory policy is selected");
+            await rejectsWithPrefix(client.objectIdletime(key), "An error was signalled by the server: - ResponseError: An LFU maxmemory policy is selected");
         });
     });
 

@@ -6,7 +6,8 @@
 import { SLOT_COUNT } from "./slot";
 
 const FINISHED = "finished";
-const INITIAL = "0";
+/** A new cursor's id, as GLIDE's. */
+const INITIAL = "";
 
 export interface ScanPosition {
     /** Lowest slot not yet covered. */
@@ -20,12 +21,12 @@ export interface ScanPosition {
 
 export class ClusterScanCursor {
     readonly #cursor: string;
-    /** @internal */
+    /** @internal Undefined for an id that names no position (nor a new scan): scanning with it fails. */
     readonly position: ScanPosition | undefined;
 
     constructor(newCursor?: string | null, position?: ScanPosition) {
-        this.position = position ?? decode(newCursor ?? INITIAL);
         this.#cursor = position ? encode(position) : (newCursor ?? INITIAL);
+        this.position = position ?? (this.#cursor === INITIAL ? initialPosition() : decode(this.#cursor));
     }
 
     /** The scan's position as a string; `new ClusterScanCursor(id)` resumes from it. */

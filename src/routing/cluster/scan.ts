@@ -4,7 +4,7 @@ import type { ClusterScanOptions } from "../../commands/cluster-server";
 import type { GlideString } from "../../commands/types";
 import type { CommandArg } from "../../protocol/types";
 import type { ClusterExecutor } from "./executor";
-import { ClusterScanCursor, initialPosition, markDone } from "./scan-cursor";
+import { ClusterScanCursor, markDone } from "./scan-cursor";
 import { SLOT_COUNT } from "./slot";
 
 export async function clusterScanStep(
@@ -13,11 +13,12 @@ export async function clusterScanStep(
     options: ClusterScanOptions | undefined,
     bytes: boolean,
 ): Promise<[ClusterScanCursor, GlideString[]]> {
-    if (cursor.isFinished()) return [cursor, []];
+    const previous = cursor.position;
+    // As GLIDE, whose ids name scans it holds: a finished scan's id, or one no scan returned, is refused.
+    if (previous === undefined || cursor.isFinished()) throw unknownCursorError(cursor.getCursor());
     const router = executor.router;
     if (!router.connected) await router.connect();
-    const previous = cursor.position;
-    const position = previous ? { ...previous, done: previous.done.slice() } : initialPosition();
+    const position = { ...previous, done: previous.done.slice() };
     while (position.slot < SLOT_COUNT && router.primaryAddressForSlot(position.slot) === undefined) {
         if (!options?.allowNonCoveredSlots) {
             throw new RequestError(`Slot ${position.slot} is not served by any node; pass allowNonCoveredSlots to skip such slots`);
@@ -43,10 +44,34 @@ export async function clusterScanStep(
     return [finished ? ClusterScanCursor.finished() : new ClusterScanCursor(undefined, position), keys];
 }
 
+/**
+ * As GLIDE: an empty match string and a zero count are left out, and the count is sent as GLIDE's
+ * core casts it (an integer truncated to 32 unsigned bits: -1 asks for 4294967295).
+ */
 function scanArgs(cursor: string, options?: ClusterScanOptions): CommandArg[] {
     const args: CommandArg[] = ["SCAN", cursor];
-    if (options?.match !== undefined) args.push("MATCH", options.match);
-    if (options?.count !== undefined) args.push("COUNT", options.count);
-    if (options?.type !== undefined) args.push("TYPE", options.type.toLowerCase());
+    if (options?.match) args.push("MATCH", options.match);
+    if (options?.count) args.push("COUNT", asUint32(options.count));
+    if (options?.type) args.push("TYPE", options.type.toLowerCase());
     return args;
+}
+
+function asUint32(count: number): number {
+    if (!Number.isFinite(count)) return count > 0 ? 0xffffffff : 0;
+    return Number(BigInt.asUintN(32, BigInt(Math.trunc(count))));
+}
+
+function unknownCursorError(id: string): RequestError {
+    return new RequestError(`Invalid scan_state_cursor id - ResponseError: The scan_state_cursor sent with id: \`${rustDebugString(id)}\` does not exist`);
+}
+
+/** A string quoted as Rust's `{:?}` quotes it. */
+function rustDebugString(text: string): string {
+    const escapes: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0" };
+    let quoted = '"';
+    for (const char of text) {
+        const code = char.codePointAt(0)!;
+        quoted += escapes[char] ?? (code < 0x20 || code === 0x7f ? `\\u{${code.toString(16)}}` : char);
+    }
+    return `${quoted}"`;
 }
