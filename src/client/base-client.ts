@@ -336,11 +336,18 @@ export abstract class BaseClient {
     }
 }
 
-/** Installs a table of command definitions as methods of a client class. */
+/**
+ * Installs a table of command definitions as methods of a client class. GLIDE's methods are
+ * async: an argument they refuse before sending rejects the promise, it does not throw.
+ */
 export function installClientMethods(proto: BaseClient, table: CommandTable): void {
-    installMethods(proto, table, (self: BaseClient, def, params) =>
-        (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params),
-    );
+    installMethods(proto, table, (self: BaseClient, def, params) => {
+        try {
+            return (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params);
+        } catch (error) {
+            return Promise.reject(error);
+        }
+    });
 }
 
 installClientMethods(BaseClient.prototype, { ...baseCommands, ...baseClientCommands });

@@ -9,10 +9,13 @@ export function keyValueArgs<V>(pairs: Record<string, V> | GlideRecord<V>): (Gli
     return Object.entries(pairs).flat();
 }
 
-/** MATCH/COUNT arguments of the *SCAN commands (SSCAN, HSCAN, ZSCAN), in that order. */
+/**
+ * MATCH/COUNT arguments of the *SCAN commands (SSCAN, HSCAN, ZSCAN), in that order. As in GLIDE,
+ * an empty pattern sends no MATCH (it scans everything, not the empty name only).
+ */
 export function scanOptionArgs(options?: BaseScanOptions): CommandArg[] {
     const args: CommandArg[] = [];
-    if (options?.match !== undefined) args.push("MATCH", options.match);
+    if (options?.match) args.push("MATCH", options.match);
     if (options?.count !== undefined) args.push("COUNT", options.count);
     return args;
 }
