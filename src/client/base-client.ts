@@ -351,7 +351,10 @@ export function dispatchMethod(self: BaseClient, def: CommandDef, params: unknow
     }
 }
 
-/** Installs a table of command definitions as methods of a client class. */
+/**
+ * Installs a table of command definitions as methods of a client class. GLIDE's methods are
+ * async: an argument they refuse before sending rejects the promise, it does not throw.
+ */
 export function installClientMethods(proto: BaseClient, table: CommandTable): void {
     installMethods(proto, table, dispatchMethod);
 }

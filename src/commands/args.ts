@@ -9,11 +9,14 @@ export function keyValueArgs<V>(pairs: Record<string, V> | GlideRecord<V>): (Gli
     return Object.entries(pairs).flat();
 }
 
-/** MATCH/COUNT arguments of the *SCAN commands (SSCAN, HSCAN, ZSCAN), in that order. */
+/**
+ * MATCH/COUNT arguments of the *SCAN commands (SSCAN, HSCAN, ZSCAN), in that order. As in GLIDE,
+ * an empty pattern sends no MATCH (it scans everything, not the empty name only).
+ */
 export function scanOptionArgs(options?: BaseScanOptions): CommandArg[] {
     const args: CommandArg[] = [];
-    // An empty text pattern is no pattern at all, as in GLIDE (an empty Buffer is still sent).
-    if (options?.match !== undefined && options.match !== "") args.push("MATCH", options.match);
+    // Truthy, as GLIDE checks it: an empty string (or null) sends no MATCH; an empty Buffer still does.
+    if (options?.match) args.push("MATCH", options.match);
     if (options?.count !== undefined) args.push("COUNT", options.count);
     return args;
 }

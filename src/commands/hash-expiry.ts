@@ -3,15 +3,33 @@ import { as, command, FIRST_KEY } from "./core";
 import {
     convertFieldsAndValuesToHashDataType,
     type HExpireOptions,
+    type HGetExExpiry,
     type HGetExOptions,
+    type HSetExExpiry,
     type HSetExOptions,
 } from "./hash-options";
+import type { TimeUnit } from "./options";
 import type { DecoderOption, GlideString, HashDataType } from "./types";
 import type { CommandArg } from "../protocol/types";
 
 /** FIELDS numfields field [field …], the tail these commands share. */
 function fieldsArgs(fields: GlideString[]): CommandArg[] {
     return ["FIELDS", fields.length, ...fields];
+}
+
+/**
+ * EX/PX/EXAT/PXAT count, or the command's keyword (HSETEX: KEEPTTL, HGETEX: PERSIST). As in GLIDE,
+ * a missing or null expiry adds nothing, and a count that is not an integer is refused before sending.
+ */
+function expiryArgs(name: string, keyword: string, expiry: HSetExExpiry | HGetExExpiry | null | undefined): CommandArg[] {
+    if (!expiry) return [];
+    if (expiry === keyword) return [keyword];
+    // Anything else is taken as a time (the other command's keyword too, and refused as one).
+    const { type, count } = expiry as { type: TimeUnit; count: number };
+    if (!Number.isInteger(count)) {
+        throw new Error(`${name} received expiry '${JSON.stringify(expiry)}'. Count must be an integer`);
+    }
+    return [type, count];
 }
 
 function hsetexArgs(
@@ -21,9 +39,7 @@ function hsetexArgs(
 ): CommandArg[] {
     const args: CommandArg[] = ["HSETEX", key];
     if (options?.fieldConditionalChange) args.push(options.fieldConditionalChange);
-    const expiry = options?.expiry;
-    if (expiry === "KEEPTTL") args.push("KEEPTTL");
-    else if (expiry !== undefined) args.push(expiry.type, expiry.count);
+    args.push(...expiryArgs("HSETEX", "KEEPTTL", options?.expiry));
     const pairs = convertFieldsAndValuesToHashDataType(fieldsAndValues);
     // Without pairs the server reports the missing FIELDS itself.
     if (pairs.length > 0) args.push("FIELDS", pairs.length, ...pairs.flatMap(({ field, value }) => [field, value]));
@@ -31,11 +47,7 @@ function hsetexArgs(
 }
 
 function hgetexArgs(key: GlideString, fields: GlideString[], options?: HGetExOptions & DecoderOption): CommandArg[] {
-    const args: CommandArg[] = ["HGETEX", key];
-    const expiry = options?.expiry;
-    if (expiry === "PERSIST") args.push("PERSIST");
-    else if (expiry !== undefined) args.push(expiry.type, expiry.count);
-    return [...args, ...fieldsArgs(fields)];
+    return ["HGETEX", key, ...expiryArgs("HGETEX", "PERSIST", options?.expiry), ...fieldsArgs(fields)];
 }
 
 /** HEXPIRE, HPEXPIRE, HEXPIREAT, HPEXPIREAT: key, time, optional condition, fields. */

@@ -3,7 +3,7 @@ import { scanOptionArgs } from "./args";
 import { as, command, FIRST_KEY } from "./core";
 import { hashExpiryCommands } from "./hash-expiry";
 import { convertFieldsAndValuesToHashDataType, type HScanOptions } from "./hash-options";
-import { flatPairs, toBoolean, toNumber, toText } from "./replies";
+import { flatPairs, toBoolean, toGlideRecord, toNumber, toScanPage } from "./replies";
 import type { DecoderOption, GlideString, HashDataType } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
 
@@ -81,6 +81,8 @@ export const hashCommands = {
     hgetall: command({
         args: (key: GlideString, options?: DecoderOption) => ["HGETALL", key],
         reply: toHashDataType,
+        // GLIDE renames the entries' `key` to `field` in its client method only.
+        batchReply: (reply) => toGlideRecord(reply),
         optionsAt: 1,
         readonly: true,
         keys: FIRST_KEY,
@@ -138,11 +140,9 @@ export const hashCommands = {
     }),
     hscan: command({
         args: hscanArgs,
-        // The cursor is text even when the elements are Buffers.
-        reply: (reply) => {
-            const [cursor, elements] = reply as [RespValue, GlideString[]];
-            return [toText(cursor), elements] as [string, GlideString[]];
-        },
+        // The client method gives the cursor as text even when the elements are Buffers; a batch gives it as decoded.
+        reply: toScanPage,
+        batchReply: as<[GlideString, GlideString[]]>,
         optionsAt: 2,
         readonly: true,
         keys: FIRST_KEY,

@@ -18,7 +18,9 @@ function sscanArgs(key: GlideString, cursor: GlideString, options?: BaseScanOpti
 
 function sintercardArgs(keys: GlideString[], options?: { limit?: number }): CommandArg[] {
     const args: CommandArg[] = ["SINTERCARD", keys.length, ...keys];
-    if (options?.limit !== undefined) args.push("LIMIT", options.limit);
+    const limit = options?.limit;
+    // GLIDE leaves LIMIT out for null as for undefined.
+    if (limit !== undefined && limit !== null) args.push("LIMIT", limit);
     return args;
 }
 

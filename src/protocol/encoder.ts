@@ -136,7 +136,10 @@ export class CommandWriter {
             this.#end = writeCrlf(buf, pos);
             return;
         }
-        this.#writeString(numberText(value));
+        // JS's own text, as GLIDE sends numbers: "1.5", "1e+21", "Infinity", "NaN". The server
+        // reads them with strtod, which takes "Infinity" as "inf"; the text itself shows where the
+        // server quotes an argument back (unknown command) or stores it (a member given as a number).
+        this.#writeString(String(value));
     }
 
     #writeBytes(bytes: Uint8Array): void {
@@ -170,15 +173,6 @@ export function encodeCommand(args: readonly CommandArg[]): Buffer {
     sharedWriter ??= new CommandWriter(16 * 1024);
     sharedWriter.write(args);
     return sharedWriter.take() ?? Buffer.alloc(0);
-}
-
-/** Decimal text the server accepts for a number that is not a safe integer. */
-function numberText(value: number): string {
-    if (value === Infinity) return "inf";
-    if (value === -Infinity) return "-inf";
-    if (Number.isNaN(value)) return "nan";
-    // Shortest round-trip form: "1.5", "1e+21", "5e-7"; the server parses these with strtod.
-    return String(value);
 }
 
 /** Writes `<marker><count>\r\n` at `pos`; returns the position after it. */

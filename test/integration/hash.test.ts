@@ -12,7 +12,7 @@ import {
 } from "../../src";
 import { hashCommands } from "../../src/commands/hash";
 import { CLIENT_KINDS, keysInOneSlot, serverAtLeast, uniqueKey, type TestClient } from "../helpers/clients";
-import { BINARY, listKey, rejectsWithPrefix, suiteClients } from "../helpers/family";
+import { BINARY, listKey, rejectsWithMessage, rejectsWithPrefix, suiteClients } from "../helpers/family";
 
 function sorted<T extends GlideString>(values: T[]): T[] {
     return [...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -223,8 +223,14 @@ for (const kind of CLIENT_KINDS) {
             it("reject a field that is not a number", async () => {
                 const key = uniqueKey();
                 await client.hset(key, { text: "abc" });
-                await rejectsWithPrefix(client.hincrBy(key, "text", 1), "ERR hash value is not an integer");
-                await rejectsWithPrefix(client.hincrByFloat(key, "text", 1), "ERR hash value is not a float");
+                await rejectsWithMessage(
+                    client.hincrBy(key, "text", 1),
+                    "An error was signalled by the server: - ResponseError: hash value is not an integer",
+                );
+                await rejectsWithMessage(
+                    client.hincrByFloat(key, "text", 1),
+                    "An error was signalled by the server: - ResponseError: hash value is not a float",
+                );
             });
 
             it("reject a key of another type", async () => {
@@ -383,9 +389,10 @@ for (const kind of CLIENT_KINDS) {
                         false,
                         "v1",
                         ["v2", null],
+                        // A batch gives HGETALL as GLIDE's core does: { key, value } entries.
                         [
-                            { field: "f1", value: "v1" },
-                            { field: "f2", value: "v2" },
+                            { key: "f1", value: "v1" },
+                            { key: "f2", value: "v2" },
                         ],
                         true,
                         2,
