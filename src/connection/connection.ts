@@ -158,10 +158,18 @@ export class Connection {
     }
 
     #write(request: Request): void {
-        if (request.multi) {
-            for (const args of request.args as CommandArg[][]) this.#writer.write(args);
-        } else {
-            this.#writer.write(request.args as CommandArg[]);
+        const writtenBefore = this.#writer.pendingBytes;
+        try {
+            if (request.multi) {
+                for (const args of request.args as CommandArg[][]) this.#writer.write(args);
+            } else {
+                this.#writer.write(request.args as CommandArg[]);
+            }
+        } catch (error) {
+            // Nothing of a request that cannot be encoded whole may leave: its replies would be taken for the next one's.
+            this.#writer.truncate(writtenBefore);
+            request.fail(error as Error);
+            return;
         }
         this.#inflight.push(request);
         this.#unflushed++;

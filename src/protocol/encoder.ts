@@ -40,7 +40,6 @@ export class CommandWriter {
 
     /** Appends one command: `*N\r\n` then `$len\r\n<bytes>\r\n` per argument. */
     write(args: readonly CommandArg[]): void {
-        const frameOffset = this.#end - this.#start;
         this.#ensure(HEADER_ROOM);
         this.#end = writeHeader(this.#buf, this.#end, ARRAY_MARKER, args.length);
         for (let i = 0; i < args.length; i++) {
@@ -52,11 +51,16 @@ export class CommandWriter {
             } else if (arg instanceof Uint8Array) {
                 this.#writeBytes(arg);
             } else {
-                // Growth may have moved the pending bytes, so roll back relative to #start.
-                this.#end = this.#start + frameOffset;
-                throw new TypeError(`command argument ${i} is ${describeArg(arg)}, not a string, Buffer or number`);
+                // As GLIDE sends an argument of any other type: its text ("null", "true", …).
+                this.#writeString(String(arg));
             }
         }
+    }
+
+    /** Drops what was written after the first `pendingBytes` untaken bytes (a request that could not be written whole). */
+    truncate(pendingBytes: number): void {
+        // Growth may have moved the pending bytes, so this is relative to #start.
+        this.#end = Math.min(this.#end, this.#start + pendingBytes);
     }
 
     /** Appends bytes as they are, e.g. a command encoded elsewhere. */
@@ -218,10 +222,4 @@ function decimalWidth(value: number): number {
     let width = 6;
     for (let limit = 1000000; value >= limit && width < 16; limit *= 10) width++;
     return width;
-}
-
-function describeArg(arg: unknown): string {
-    if (arg === null) return "null";
-    if (typeof arg === "object") return `an object (${Object.prototype.toString.call(arg)})`;
-    return `of type ${typeof arg}`;
 }
