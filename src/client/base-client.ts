@@ -21,6 +21,15 @@ import type { ResolvedConfig } from "./config";
 /** Extra time a blocking command gets beyond its own server-side timeout. */
 const BLOCKING_GRACE_MS = 500;
 
+/**
+ * GLIDE's core refuses a blocking command's negative timeout before sending it, in its own words,
+ * with the seconds as Rust prints an f64 ("-1.0", "-0.001").
+ */
+function negativeTimeoutError(seconds: number): RequestError {
+    const text = Number.isInteger(seconds) ? seconds.toFixed(1) : String(seconds);
+    return new RequestError(`Timeout cannot be negative - ResponseError: Received timeout = ${text}.`);
+}
+
 /** Scripting and function calls with the same signature on both clients (clients only: batches define their own). */
 export const baseClientCommands = { ...fcallCommands, ...scriptingCommands };
 
@@ -193,7 +202,9 @@ export abstract class BaseClient {
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
-        if (def.blockingSeconds?.(...params) !== undefined) {
+        const blockingSeconds = def.blockingSeconds?.(...params);
+        if (blockingSeconds !== undefined) {
+            if (blockingSeconds < 0) return Promise.reject(negativeTimeoutError(blockingSeconds));
             return this.sendBlocking(def, args, params, bytes);
         }
         const target = this.connectionFor(def, args, params);

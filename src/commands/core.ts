@@ -45,8 +45,12 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown, B extends 
     readonly batchReply?: ReplyConverter<unknown>;
     /** Index of the parameter that may carry `decoder` (and, on the cluster client, `route`). */
     readonly optionsAt?: number;
-    /** The reply is text whatever the decoder (INFO, TYPE, CONFIG GET, …). */
-    readonly stringReply?: boolean;
+    /**
+     * The reply is text whatever the decoder (INFO, TYPE, CONFIG GET, …). "client": only the client
+     * method's (GLIDE forces the String decoder there, e.g. XCLAIM JUSTID); a batch's follows the
+     * batch's decoder.
+     */
+    readonly stringReply?: boolean | "client";
     /** The reply is binary whatever the decoder (DUMP): bulk strings always arrive as Buffers. */
     readonly bytesReply?: boolean;
     /** The command does not write: it may be served by a replica when `readFrom` allows. */

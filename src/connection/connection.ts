@@ -159,7 +159,8 @@ export class Connection {
 
     #write(request: Request): void {
         if (request.multi) {
-            for (const args of request.args as CommandArg[][]) this.#writer.write(args);
+            // All or nothing: a MULTI written without the rest would leave the server a reply no request awaits.
+            this.#writer.writeAll(request.args as CommandArg[][]);
         } else {
             this.#writer.write(request.args as CommandArg[]);
         }

@@ -59,6 +59,17 @@ export class CommandWriter {
         }
     }
 
+    /** Appends several commands, all or none: an argument that cannot be encoded rolls back the frames before it too. */
+    writeAll(frames: readonly (readonly CommandArg[])[]): void {
+        const frameOffset = this.#end - this.#start;
+        try {
+            for (const args of frames) this.write(args);
+        } catch (error) {
+            this.#end = this.#start + frameOffset;
+            throw error;
+        }
+    }
+
     /** Appends bytes as they are, e.g. a command encoded elsewhere. */
     writeRaw(bytes: Uint8Array): void {
         this.#ensure(bytes.length);

@@ -130,6 +130,15 @@ describe("CommandWriter", () => {
         assert.deepEqual(writer.take(), expected);
     });
 
+    it("writeAll writes every frame or none: a bad argument rolls back the frames before it", () => {
+        const writer = new CommandWriter(64);
+        writer.write(["GET", "a"]);
+        const frames = [["MULTI"], ["SET", "k", "x".repeat(500)], ["GET", undefined as unknown as string], ["EXEC"]];
+        assert.throws(() => writer.writeAll(frames), /argument 1 is of type undefined/);
+        writer.writeAll([["MULTI"], ["EXEC"]]);
+        assert.deepEqual(writer.take(), Buffer.concat([reference(["GET", "a"]), reference(["MULTI"]), reference(["EXEC"])]));
+    });
+
     it("never overwrites a region it handed out, through any amount of growth", () => {
         const writer = new CommandWriter(256);
         const taken: Array<{ region: Buffer; copy: Buffer }> = [];
