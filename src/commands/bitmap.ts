@@ -1,14 +1,20 @@
 /** Bitmap commands. */
 import { as, command, FIRST_KEY, type KeySpec } from "./core";
 import type { BitFieldGet, BitFieldSubCommands, BitOffsetOptions, BitwiseOperation } from "./bitmap-options";
+import { toNullableNumber } from "./replies";
 import type { GlideString } from "./types";
-import type { CommandArg } from "../protocol/types";
+import type { CommandArg, RespValue } from "../protocol/types";
 
 /** BITOP operation destkey key [key …]: every argument after the operation is a key. */
 const KEYS_AFTER_OPERATION: KeySpec = [2, -1, 1];
 
+/** BITFIELD's integers as numbers (the protocol reads those past 2^53 as bigints). */
+function toFieldValues<T extends number | null = number | null>(reply: RespValue): T[] {
+    return (reply as RespValue[]).map(toNullableNumber) as T[];
+}
+
 function rangeArgs(options?: BitOffsetOptions): CommandArg[] {
-    if (options === undefined) return [];
+    if (!options) return [];
     if (options.end === undefined) return [options.start];
     return options.indexType ? [options.start, options.end, options.indexType] : [options.start, options.end];
 }
@@ -58,8 +64,9 @@ export const bitmapCommands = {
             key,
             ...subcommands.flatMap((subcommand) => subcommand.toArgs()),
         ],
-        // null for a SET or INCRBY that OVERFLOW FAIL stopped.
-        reply: as<(number | null)[]>,
+        // null for a SET or INCRBY that OVERFLOW FAIL stopped. 64-bit fields are numbers, as in
+        // GLIDE, even past the safe-integer range.
+        reply: toFieldValues,
         keys: FIRST_KEY,
     }),
     bitfieldReadOnly: command({
@@ -68,7 +75,7 @@ export const bitmapCommands = {
             key,
             ...subcommands.flatMap((subcommand) => subcommand.toArgs()),
         ],
-        reply: as<number[]>,
+        reply: toFieldValues<number>,
         readonly: true,
         keys: FIRST_KEY,
     }),

@@ -51,7 +51,7 @@ export interface CommandDef<P extends unknown[] = any[], R = unknown, B extends 
     readonly bytesReply?: boolean;
     /**
      * With stringReply / bytesReply: GLIDE fixes that decoder in the client method only (TYPE,
-     * DUMP); queued in a batch, the reply is decoded as the batch's decoder says.
+     * DUMP, XCLAIM JUSTID); queued in a batch, the reply is decoded as the batch's decoder says.
      */
     readonly clientDecoderOnly?: boolean;
     /** The command does not write: it may be served by a replica when `readFrom` allows. */

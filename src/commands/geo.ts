@@ -1,5 +1,5 @@
 /** Geospatial commands (a geo index is a sorted set scored by geohash). */
-import { command, FIRST_KEY, TWO_KEYS } from "./core";
+import { as, command, FIRST_KEY, TWO_KEYS } from "./core";
 import type {
     GeoAddOptions,
     GeoSearchResultOptions,
@@ -9,7 +9,7 @@ import type {
     GeoUnit,
     SearchOrigin,
 } from "./geo-options";
-import { toNullableNumber, toNumber, toText } from "./replies";
+import { toNullableNumber, toNumber } from "./replies";
 import type { DecoderOption, GlideString } from "./types";
 import type { CommandArg, RespValue } from "../protocol/types";
 
@@ -39,11 +39,11 @@ function searchAreaArgs(searchFrom: SearchOrigin, searchBy: GeoSearchShape): Com
     return args;
 }
 
-/** ASC/DESC, COUNT [ANY] (ANY is only valid with COUNT). */
+/** ASC/DESC, COUNT [ANY] (ANY is only valid with COUNT; a count of 0 is none, as in GLIDE). */
 function resultOrderArgs(options?: GeoSearchResultOptions | GeoSearchStoreResultOptions): CommandArg[] {
     const args: CommandArg[] = [];
     if (options?.sortOrder !== undefined) args.push(options.sortOrder);
-    if (options?.count !== undefined) {
+    if (options?.count) {
         args.push("COUNT", options.count);
         if (options.isAny) args.push("ANY");
     }
@@ -140,8 +140,10 @@ export const geoCommands = {
     }),
     geohash: command({
         args: (key: GlideString, members: GlideString[]) => ["GEOHASH", key, ...members],
-        reply: (reply) => (reply as RespValue[]).map((hash) => (hash === null ? null : toText(hash))),
+        // Text in the client method; in a batch, as the batch's decoder makes them (as in GLIDE).
+        reply: as<(string | null)[]>,
         stringReply: true,
+        clientDecoderOnly: true,
         readonly: true,
         keys: FIRST_KEY,
     }),

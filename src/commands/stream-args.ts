@@ -1,5 +1,5 @@
 /** Argument builders of the stream commands: id range ends, trimming, reads, claims. */
-import { InfBoundary, type Boundary } from "./options";
+import type { Boundary } from "./options";
 import type {
     StreamAddOptions,
     StreamClaimOptions,
@@ -10,17 +10,17 @@ import type {
 import type { GlideRecord, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
 
-/** An id range end: "-" / "+", "(id" (exclusive) or "id". */
+/** An id range end: "(id" (exclusive) or "id"; a bare string ("-", "+", or an id) goes as it is. */
 export function streamBoundaryArg(boundary: Boundary<string>): string {
-    if (boundary === InfBoundary.PositiveInfinity || boundary === InfBoundary.NegativeInfinity) return boundary;
+    if (typeof boundary === "string") return boundary;
     return boundary.isInclusive === false ? `(${boundary.value}` : boundary.value;
 }
 
-/** MAXLEN|MINID =|~ threshold [LIMIT n] */
+/** MAXLEN|MINID =|~ threshold [LIMIT n]; a limit of 0 is no limit option at all, as in GLIDE. */
 export function trimArgs(options: StreamTrimOptions): CommandArg[] {
     const method = options.method === "maxlen" ? "MAXLEN" : "MINID";
     const args: CommandArg[] = [method, options.exact ? "=" : "~", options.threshold];
-    if (options.limit !== undefined) args.push("LIMIT", options.limit);
+    if (options.limit) args.push("LIMIT", options.limit);
     return args;
 }
 
@@ -28,7 +28,8 @@ export function xaddArgs(key: GlideString, values: [GlideString, GlideString][],
     const args: CommandArg[] = ["XADD", key];
     if (options?.makeStream === false) args.push("NOMKSTREAM");
     if (options?.trim !== undefined) args.push(...trimArgs(options.trim));
-    args.push(options?.id ?? "*");
+    // An empty id is no id: the server generates one.
+    args.push(options?.id || "*");
     for (const [field, value] of values) args.push(field, value);
     return args;
 }
@@ -67,12 +68,12 @@ export function blockSeconds(optionsAt: number): (...params: unknown[]) => numbe
     };
 }
 
-/** [IDLE ms] start end count [consumer] */
+/** [IDLE ms] start end count [consumer]; an empty consumer name is no consumer filter, as in GLIDE. */
 export function pendingRangeArgs(options: StreamPendingOptions): CommandArg[] {
     const args: CommandArg[] = [];
     if (options.minIdleTime !== undefined) args.push("IDLE", options.minIdleTime);
     args.push(streamBoundaryArg(options.start), streamBoundaryArg(options.end), options.count);
-    if (options.consumer !== undefined) args.push(options.consumer);
+    if (options.consumer) args.push(options.consumer);
     return args;
 }
 

@@ -3,7 +3,7 @@ import { as, command, FIRST_KEY, SECOND_ARG_KEY } from "./core";
 import { toBoolean } from "./replies";
 import { blockSeconds, pendingRangeArgs, readArgs, xautoclaimArgs, xclaimArgs } from "./stream-args";
 import type { StreamClaimOptions, StreamGroupOptions, StreamPendingOptions, StreamReadGroupOptions } from "./stream-options";
-import { toAutoClaimResult, toPendingSummary, toStreamEntries, toStreamReadResult } from "./stream-replies";
+import { toAutoClaimRecord, toAutoClaimResult, toStreamEntries, toStreamEntryRecord, toStreamReadRecord, toStreamReadResult } from "./stream-replies";
 import type { DecoderOption, GlideRecord, GlideString } from "./types";
 
 /** An entry XREADGROUP re-delivers from the pending list after it was deleted comes back as null. */
@@ -14,7 +14,8 @@ export const streamGroupCommands = {
         args: (key: GlideString, groupName: GlideString, id: string, options?: StreamGroupOptions) => {
             const args = ["XGROUP", "CREATE", key, groupName, id];
             if (options?.mkStream) args.push("MKSTREAM");
-            if (options?.entriesRead !== undefined) args.push("ENTRIESREAD", options.entriesRead);
+            // An empty entriesRead is none, as in GLIDE.
+            if (options?.entriesRead) args.push("ENTRIESREAD", options.entriesRead);
             return args;
         },
         reply: as<"OK">,
@@ -65,6 +66,7 @@ export const streamGroupCommands = {
             options?: StreamReadGroupOptions & DecoderOption,
         ) => ["XREADGROUP", "GROUP", group, consumer, ...readArgs(keys_and_ids, options)],
         reply: toStreamReadResult<GroupEntries>,
+        batchReply: toStreamReadRecord,
         optionsAt: 3,
         // GROUP group consumer come first: the STREAMS keyword is searched from argv[4].
         keysAfter: ["STREAMS", 4],
@@ -77,7 +79,9 @@ export const streamGroupCommands = {
     }),
     xpending: command({
         args: (key: GlideString, group: GlideString) => ["XPENDING", key, group],
-        reply: toPendingSummary,
+        // [count, smallest id, greatest id, [[consumer, count], …]]: GLIDE leaves the consumers'
+        // counts as the server sends them (text), and nulls for the ids and list when nothing is pending.
+        reply: as<[number, GlideString, GlideString, [GlideString, number][]]>,
         readonly: true,
         keys: FIRST_KEY,
     }),
@@ -103,6 +107,7 @@ export const streamGroupCommands = {
             options?: StreamClaimOptions & DecoderOption,
         ) => xclaimArgs(key, group, consumer, minIdleTime, ids, options, false),
         reply: toStreamEntries,
+        batchReply: toStreamEntryRecord,
         optionsAt: 5,
         keys: FIRST_KEY,
     }),
@@ -115,8 +120,10 @@ export const streamGroupCommands = {
             ids: string[],
             options?: StreamClaimOptions,
         ) => xclaimArgs(key, group, consumer, minIdleTime, ids, options, true),
+        // Text in the client method; in a batch, as the batch's decoder makes them (as in GLIDE).
         reply: as<string[]>,
         stringReply: true,
+        clientDecoderOnly: true,
         keys: FIRST_KEY,
     }),
     xautoclaim: command({
@@ -129,6 +136,7 @@ export const streamGroupCommands = {
             options?: { count?: number } & DecoderOption,
         ) => xautoclaimArgs(key, group, consumer, minIdleTime, start, options?.count, false),
         reply: toAutoClaimResult,
+        batchReply: toAutoClaimRecord,
         optionsAt: 5,
         keys: FIRST_KEY,
     }),
@@ -141,9 +149,11 @@ export const streamGroupCommands = {
             start: string,
             options?: { count?: number },
         ) => xautoclaimArgs(key, group, consumer, minIdleTime, start, options?.count, true),
-        // [next start id, claimed ids, deleted ids (since 7.0)], all text whatever the decoder.
+        // [next start id, claimed ids, deleted ids (since 7.0)]: text in the client method whatever
+        // the decoder; in a batch, as the batch's decoder makes them (as in GLIDE).
         reply: as<[string, string[], string[]?]>,
         stringReply: true,
+        clientDecoderOnly: true,
         keys: FIRST_KEY,
     }),
 };

@@ -1,13 +1,22 @@
-/** Reply converters of the stream commands: the same shapes from RESP2 and RESP3 replies. */
+/**
+ * Reply converters of the stream commands: the same shapes from RESP2 and RESP3 replies.
+ *
+ * GLIDE's client methods turn the maps of stream replies (entries by id, XINFO fields) into plain
+ * records with text keys; its batches leave them as the GlideRecords its core makes ({ key, value }
+ * pairs in server order, keys as decoded). Each converter here has both forms: `to…` for the
+ * client, `to…Record(s)` for `batchReply`.
+ */
 import type { RespValue } from "../protocol/types";
-import { flatPairs, toGlideRecord, toNumber, toText } from "./replies";
+import { flatPairs, toGlideRecord, toText } from "./replies";
 import type { ReturnTypeXinfoStream } from "./stream-options";
 import type { GlideRecord, GlideString, StreamEntryDataType } from "./types";
 
 type FieldValuePairs = [GlideString, GlideString][];
+/** An entry's fields; null when XREADGROUP re-delivers a pending entry that was deleted. */
+type EntryFields = FieldValuePairs | null;
 
-/** Flat [field, value, …] as [field, value] pairs; null stays null (XREADGROUP: a deleted entry). */
-function toFieldValuePairs(fields: RespValue): FieldValuePairs | null {
+/** Flat [field, value, …] as [field, value] pairs; null stays null. */
+function toFieldValuePairs(fields: RespValue): EntryFields {
     if (fields === null) return null;
     const flat = fields as GlideString[];
     const pairs: FieldValuePairs = new Array(flat.length >>> 1);
@@ -17,9 +26,14 @@ function toFieldValuePairs(fields: RespValue): FieldValuePairs | null {
 
 /** [[id, [field, value, …]], …] as { id: [[field, value], …] } (ids as text, in server order). */
 export function toStreamEntries(reply: RespValue): StreamEntryDataType {
-    const entries: Record<string, FieldValuePairs | null> = {};
+    const entries: Record<string, EntryFields> = {};
     for (const entry of reply as RespValue[][]) entries[toText(entry[0])] = toFieldValuePairs(entry[1]);
     return entries as StreamEntryDataType;
+}
+
+/** The batch form of `toStreamEntries`: { key: id, value: [[field, value], …] } pairs. */
+export function toStreamEntryRecord(reply: RespValue): GlideRecord<EntryFields> {
+    return (reply as RespValue[][]).map((entry) => ({ key: entry[0] as GlideString, value: toFieldValuePairs(entry[1]) }));
 }
 
 /** XRANGE / XREVRANGE: null when COUNT is not positive. */
@@ -27,29 +41,36 @@ export function toNullableStreamEntries(reply: RespValue): StreamEntryDataType |
     return reply === null ? null : toStreamEntries(reply);
 }
 
+export function toNullableStreamEntryRecord(reply: RespValue): GlideRecord<EntryFields> | null {
+    return reply === null ? null : toStreamEntryRecord(reply);
+}
+
 /** XREAD / XREADGROUP: [[key, entries], …] (RESP2) or a map key → entries (RESP3); null when nothing came. */
 export function toStreamReadResult<T = StreamEntryDataType>(reply: RespValue): GlideRecord<T> | null {
     return reply === null ? null : toGlideRecord(reply, (entries) => toStreamEntries(entries) as T);
 }
 
-/** XPENDING summary: [count, smallest id, greatest id, [[consumer, count], …]] with the counts as numbers. */
-export function toPendingSummary(reply: RespValue): [number, GlideString, GlideString, [GlideString, number][]] {
-    const [count, smallest, greatest, consumers] = reply as RespValue[];
-    // With nothing pending, the server sends nulls in place of the ids and the consumer list.
-    const perConsumer =
-        consumers === null ? null : (consumers as RespValue[][]).map(([name, pending]) => [name, toNumber(pending)]);
-    return [toNumber(count), smallest, greatest, perConsumer] as [number, GlideString, GlideString, [GlideString, number][]];
+export function toStreamReadRecord(reply: RespValue): GlideRecord<GlideRecord<EntryFields>> | null {
+    return reply === null ? null : toGlideRecord(reply, toStreamEntryRecord);
 }
 
-/** XAUTOCLAIM: [next start id, claimed entries, deleted ids (since 7.0)]. */
-export function toAutoClaimResult(reply: RespValue): [GlideString, StreamEntryDataType, GlideString[]?] {
+/** XAUTOCLAIM: [next start id, claimed entries, deleted ids (since 7.0)], the entries as `entries` makes them. */
+function autoClaimWith<T>(reply: RespValue, entries: (reply: RespValue) => T): [GlideString, T, GlideString[]?] {
     const [next, claimed, deleted] = reply as RespValue[];
-    const result: [GlideString, StreamEntryDataType, GlideString[]?] = [next as GlideString, toStreamEntries(claimed)];
+    const result: [GlideString, T, GlideString[]?] = [next as GlideString, entries(claimed)];
     if (deleted !== undefined) result.push(deleted as GlideString[]);
     return result;
 }
 
-/** Map lists nested in XINFO STREAM FULL (groups, and each group's consumers): records as well. */
+export function toAutoClaimResult(reply: RespValue): [GlideString, StreamEntryDataType, GlideString[]?] {
+    return autoClaimWith(reply, toStreamEntries);
+}
+
+export function toAutoClaimRecord(reply: RespValue): [GlideString, GlideRecord<EntryFields>, GlideString[]?] {
+    return autoClaimWith(reply, toStreamEntryRecord);
+}
+
+/** Map lists nested in XINFO STREAM FULL (groups, and each group's consumers): converted like the outer map. */
 const NESTED_RECORD_LISTS = new Set(["groups", "consumers"]);
 
 /**
@@ -67,6 +88,14 @@ export function toInfoRecord(reply: RespValue): Record<string, unknown> {
     return record;
 }
 
+/** The batch form of `toInfoRecord`: a GlideRecord (names as decoded), nested lists of maps likewise. */
+export function toInfoGlideRecord(reply: RespValue): GlideRecord<unknown> {
+    return toGlideRecord(reply, (value) => value).map(({ key, value }) => ({
+        key,
+        value: NESTED_RECORD_LISTS.has(toText(key)) && Array.isArray(value) ? value.map(toInfoGlideRecord) : value,
+    }));
+}
+
 export function toXinfoStream(reply: RespValue): ReturnTypeXinfoStream {
     return toInfoRecord(reply) as ReturnTypeXinfoStream;
 }
@@ -74,4 +103,8 @@ export function toXinfoStream(reply: RespValue): ReturnTypeXinfoStream {
 /** XINFO GROUPS / XINFO CONSUMERS: a list of maps as a list of records. */
 export function toInfoRecords<T>(reply: RespValue): Record<string, T>[] {
     return (reply as RespValue[]).map((entry) => toInfoRecord(entry) as Record<string, T>);
+}
+
+export function toInfoGlideRecords(reply: RespValue): GlideRecord<unknown>[] {
+    return (reply as RespValue[]).map(toInfoGlideRecord);
 }

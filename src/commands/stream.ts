@@ -5,7 +5,7 @@ import { streamGroupCommands } from "./stream-groups";
 import { streamInfoCommands } from "./stream-info";
 import type { Boundary } from "./options";
 import type { StreamAddOptions, StreamReadOptions, StreamTrimOptions } from "./stream-options";
-import { toNullableStreamEntries, toStreamReadResult } from "./stream-replies";
+import { toNullableStreamEntries, toNullableStreamEntryRecord, toStreamReadRecord, toStreamReadResult } from "./stream-replies";
 import type { DecoderOption, GlideRecord, GlideString, StreamEntryDataType } from "./types";
 
 /** XRANGE's options: GLIDE's client takes `{ count }`, its Batch a bare count. */
@@ -52,6 +52,7 @@ const streamEntryCommands = {
             ...rangeCountArgs(count),
         ],
         reply: toNullableStreamEntries,
+        batchReply: toNullableStreamEntryRecord,
         optionsAt: 3,
         readonly: true,
         keys: FIRST_KEY,
@@ -72,6 +73,7 @@ const streamEntryCommands = {
             ...rangeCountArgs(count),
         ],
         reply: toNullableStreamEntries,
+        batchReply: toNullableStreamEntryRecord,
         optionsAt: 3,
         readonly: true,
         keys: FIRST_KEY,
@@ -82,6 +84,7 @@ const streamEntryCommands = {
             ...readArgs(keys_and_ids, options),
         ],
         reply: toStreamReadResult<StreamEntryDataType>,
+        batchReply: toStreamReadRecord,
         optionsAt: 1,
         readonly: true,
         keysAfter: ["STREAMS", 1],

@@ -1,11 +1,12 @@
 /**
  * The batch forms GLIDE's Batch spells differently from its client (bare count, reverse flag,
  * fullOptions, expiry value, batch-only names): each queued in a batch gives the reply the client
- * form gives, on every client kind and protocol.
+ * form gives, on every client kind and protocol; except that stream replies keep GLIDE's batch
+ * shape, GlideRecords ({ key, value } pairs) where the client method gives records.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ClusterBatch, GeoUnit, InfBoundary, ListDirection, ScoreFilter, TimeUnit, type Batch } from "../../src";
+import { ClusterBatch, GeoUnit, InfBoundary, ListDirection, ScoreFilter, TimeUnit, type Batch, type GlideRecord } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
 import { suiteClients } from "../helpers/family";
 
@@ -55,7 +56,7 @@ for (const kind of CLIENT_KINDS) {
                     [{ key: list, value: ["1", "2"] }],
                     [{ key: list, value: ["4"] }],
                 ]);
-                assert.deepEqual(result.slice(8, 10), [{ "1-0": [["f", "1"]] }, { "2-0": [["f", "2"]] }]);
+                assert.deepEqual(result.slice(8, 10), [[{ key: "1-0", value: [["f", "1"]] }], [{ key: "2-0", value: [["f", "2"]] }]]);
                 assert.equal(result[10], "v");
                 const expireAt = result[11] as number;
                 assert.ok(expireAt > Date.now() / 1000 + 90 && expireAt < Date.now() / 1000 + 110, `expireTime ${expireAt}`);
@@ -68,7 +69,11 @@ for (const kind of CLIENT_KINDS) {
         it("xinfoStream takes fullOptions bare (true or a count)", async () => {
             const [stream] = keysInOneSlot(1, "forms-xinfo");
             await client.xadd(stream, [["f", "1"]], { id: "1-0" });
-            const [plain, full, fullCounted] = (await client.exec(kind.newBatch(false).xinfoStream(stream).xinfoStream(stream, true).xinfoStream(stream, 1), true))! as Record<string, unknown>[];
+            const replies = (await client.exec(kind.newBatch(false).xinfoStream(stream).xinfoStream(stream, true).xinfoStream(stream, 1), true))!;
+            // A batch gives XINFO STREAM as a GlideRecord, as in GLIDE.
+            const [plain, full, fullCounted] = (replies as GlideRecord<unknown>[]).map((record) =>
+                Object.fromEntries(record.map(({ key, value }) => [key, value])),
+            );
             assert.equal(plain.length, 1);
             assert.deepEqual(plain["first-entry"], ["1-0", ["f", "1"]]);
             assert.deepEqual(full.entries, [["1-0", ["f", "1"]]]);

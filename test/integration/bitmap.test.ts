@@ -61,8 +61,8 @@ for (const kind of CLIENT_KINDS) {
 
             it("reject an invalid offset or bit", async () => {
                 const key = uniqueKey();
-                await rejectsWithPrefix(client.setbit(key, -1, 1), "ERR bit offset is not an integer or out of range");
-                await rejectsWithPrefix(client.setbit(key, 0, 2), "ERR bit is not an integer or out of range");
+                await rejectsWithPrefix(client.setbit(key, -1, 1), "An error was signalled by the server: - ResponseError: bit offset is not an integer or out of range");
+                await rejectsWithPrefix(client.setbit(key, 0, 2), "An error was signalled by the server: - ResponseError: bit is not an integer or out of range");
             });
 
             it("reject a key of another type", async () => {
@@ -143,7 +143,7 @@ for (const kind of CLIENT_KINDS) {
                 const [a, b, destination] = keysInOneSlot(3);
                 await rejectsWithPrefix(
                     client.bitop(BitwiseOperation.NOT, destination, [a, b]),
-                    "ERR BITOP NOT must be called with a single source key",
+                    "An error was signalled by the server: - ResponseError: BITOP NOT must be called with a single source key",
                 );
                 await client.customCommand(["RPUSH", a, "x"]);
                 await rejectsWithPrefix(client.bitop(BitwiseOperation.AND, destination, [a, b]), "WRONGTYPE");
@@ -205,8 +205,8 @@ for (const kind of CLIENT_KINDS) {
             it("reject an invalid encoding", async () => {
                 const key = uniqueKey();
                 const tooWide = new BitFieldGet(new UnsignedEncoding(64), new BitOffset(0));
-                await rejectsWithPrefix(client.bitfield(key, [tooWide]), "ERR Invalid bitfield type");
-                await rejectsWithPrefix(client.bitfieldReadOnly(key, [tooWide]), "ERR Invalid bitfield type");
+                await rejectsWithPrefix(client.bitfield(key, [tooWide]), "An error was signalled by the server: - ResponseError: Invalid bitfield type");
+                await rejectsWithPrefix(client.bitfieldReadOnly(key, [tooWide]), "An error was signalled by the server: - ResponseError: Invalid bitfield type");
             });
 
             it("reject a key of another type", async () => {

@@ -97,7 +97,7 @@ for (const kind of CLIENT_KINDS) {
 
             it("rejects coordinates out of range and a key of another type", async () => {
                 const outOfRange = new Map([["x", { longitude: 200, latitude: 100 }]]);
-                await rejectsWithPrefix(client.geoadd(uniqueKey(), outOfRange), "ERR invalid longitude,latitude pair");
+                await rejectsWithPrefix(client.geoadd(uniqueKey(), outOfRange), "An error was signalled by the server: - ResponseError: invalid longitude,latitude pair");
                 await rejectsWithPrefix(client.geoadd(await stringKey(client), sicily()), "WRONGTYPE");
             });
         });
@@ -159,11 +159,11 @@ for (const kind of CLIENT_KINDS) {
                 await rejectsWithPrefix(client.geohash(await stringKey(client), ["a"]), "WRONGTYPE");
             });
 
-            it("returns strings even when the caller asks for bytes", async () => {
+            it("in a batch, follows the batch's decoder, as in GLIDE (the client method's reply is text)", async () => {
                 const key = binaryKey();
                 await client.geoadd(key, new Map([[BINARY, PALERMO]]));
                 const batch = kind.newBatch(false).geohash(key, [BINARY]);
-                assert.deepEqual(await client.exec(batch, true, { decoder: Decoder.Bytes }), [["sqc8b49rny0"]]);
+                assert.deepEqual(await client.exec(batch, true, { decoder: Decoder.Bytes }), [[Buffer.from("sqc8b49rny0")]]);
             });
         });
 
@@ -270,7 +270,7 @@ for (const kind of CLIENT_KINDS) {
                 const radius = { radius: 1, unit: GeoUnit.KILOMETERS };
                 await rejectsWithPrefix(
                     client.geosearch(key, { member: "nowhere" }, radius),
-                    "ERR could not decode requested zset member",
+                    "An error was signalled by the server: - ResponseError: could not decode requested zset member",
                 );
                 await rejectsWithPrefix(client.geosearch(await stringKey(client), CENTER, radius), "WRONGTYPE");
             });

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { CLIENT_KINDS, keysInOneSlot, uniqueKey, type TestClient } from "../helpers/clients";
 import { rejectsWithPrefix, suiteClients } from "../helpers/family";
 
-const NOT_AN_HLL = "WRONGTYPE Key is not a valid HyperLogLog string value.";
+const NOT_AN_HLL = "WRONGTYPE: Key is not a valid HyperLogLog string value.";
 
 for (const kind of CLIENT_KINDS) {
     describe(`hyperloglog commands (${kind.name})`, () => {

@@ -1,8 +1,11 @@
-/** Every stream command in a batch (transaction and pipeline): replies converted as the client's. */
+/**
+ * Every stream command in a batch (transaction and pipeline): replies in GLIDE's batch shapes, where
+ * the maps the client methods give as records (entries by id, XINFO fields) stay GlideRecords.
+ */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 
-import { Decoder, InfBoundary, RequestError } from "../../src";
+import { Decoder, InfBoundary, RequestError, type GlideRecord } from "../../src";
 import { CLIENT_KINDS, keysInOneSlot, type TestClient } from "../helpers/clients";
 import { BINARY, suiteClients } from "../helpers/family";
 
@@ -13,6 +16,24 @@ const ALL_REVERSED = [InfBoundary.PositiveInfinity, InfBoundary.NegativeInfinity
 function timeless(value: unknown): string {
     assert.ok(Number.isInteger(value), `expected an integer, got ${String(value)}`);
     return "<time>";
+}
+
+/** The GlideRecord of an object literal (in its order): the batch shape of a stream map. */
+function glideRecord(object: Record<string, unknown>): GlideRecord<unknown> {
+    return Object.entries(object).map(([key, value]) => ({ key, value }));
+}
+
+/** A GlideRecord with the values of `fields` made timeless (an `inactive` of -1, never active, stays). */
+function timelessFields(record: GlideRecord<unknown>, fields: string[]): GlideRecord<unknown> {
+    return record.map(({ key, value }) => ({
+        key,
+        value: fields.includes(String(key)) && !(key === "inactive" && value === -1) ? timeless(value) : value,
+    }));
+}
+
+/** A GlideRecord's value under `name` (keys compared as text, Buffers included). */
+function field(record: unknown, name: string): unknown {
+    return (record as GlideRecord<unknown>).find(({ key }) => key.toString() === name)?.value;
 }
 
 for (const kind of CLIENT_KINDS) {
@@ -61,17 +82,8 @@ for (const kind of CLIENT_KINDS) {
 
                 const pendingWithIdle = replies[14] as unknown[][];
                 replies[14] = pendingWithIdle.map(([id, consumer, idle, deliveries]) => [id, consumer, timeless(idle), deliveries]);
-                const consumers = replies[21] as Record<string, unknown>[];
-                replies[21] = consumers.map(({ name, pending, idle, inactive }) => ({
-                    name,
-                    pending,
-                    idle: timeless(idle),
-                    inactive: inactive === -1 ? -1 : timeless(inactive),
-                }));
-                for (const at of [24, 25]) {
-                    const info = replies[at] as Record<string, unknown>;
-                    replies[at] = { ...info, "radix-tree-keys": timeless(info["radix-tree-keys"]), "radix-tree-nodes": timeless(info["radix-tree-nodes"]) };
-                }
+                replies[21] = (replies[21] as GlideRecord<unknown>[]).map((consumer) => timelessFields(consumer, ["idle", "inactive"]));
+                for (const at of [24, 25]) replies[at] = timelessFields(replies[at] as GlideRecord<unknown>, ["radix-tree-keys", "radix-tree-nodes"]);
 
                 assert.deepEqual(replies, [
                     "1-0",
@@ -80,34 +92,35 @@ for (const kind of CLIENT_KINDS) {
                     null,
                     "1-0",
                     3,
-                    { "1-0": [["a", "1"]], "2-0": [["b", "2"]], "3-0": [["c", "3"]] },
-                    { "3-0": [["c", "3"]] },
-                    { "2-0": [["b", "2"]] },
-                    [{ key, value: { "3-0": [["c", "3"]] } }],
+                    glideRecord({ "1-0": [["a", "1"]], "2-0": [["b", "2"]], "3-0": [["c", "3"]] }),
+                    glideRecord({ "3-0": [["c", "3"]] }),
+                    glideRecord({ "2-0": [["b", "2"]] }),
+                    [{ key, value: glideRecord({ "3-0": [["c", "3"]] }) }],
                     "OK",
                     true,
-                    [{ key, value: { "1-0": [["a", "1"]], "2-0": [["b", "2"]] } }],
-                    [2, "1-0", "2-0", [["alice", 2]]],
+                    [{ key, value: glideRecord({ "1-0": [["a", "1"]], "2-0": [["b", "2"]] }) }],
+                    // The consumers' counts as the server sends them (text), as in GLIDE.
+                    [2, "1-0", "2-0", [["alice", "2"]]],
                     [
                         ["1-0", "alice", "<time>", 1],
                         ["2-0", "alice", "<time>", 1],
                     ],
-                    { "1-0": [["a", "1"]] },
+                    glideRecord({ "1-0": [["a", "1"]] }),
                     ["2-0"],
-                    ["2-0", { "1-0": [["a", "1"]] }, []],
+                    ["2-0", glideRecord({ "1-0": [["a", "1"]] }), []],
                     ["0-0", ["1-0", "2-0"], []],
                     1,
-                    [{ name: "g", consumers: 5, pending: 1, "last-delivered-id": "2-0", "entries-read": 2, lag: 1 }],
+                    [glideRecord({ name: "g", consumers: 5, pending: 1, "last-delivered-id": "2-0", "entries-read": 2, lag: 1 })],
                     [
-                        { name: "alice", pending: 0, idle: "<time>", inactive: "<time>" },
-                        { name: "bob", pending: 0, idle: "<time>", inactive: "<time>" },
-                        { name: "carol", pending: 0, idle: "<time>", inactive: "<time>" },
-                        { name: "dave", pending: 1, idle: "<time>", inactive: "<time>" },
-                        { name: "idle", pending: 0, idle: "<time>", inactive: -1 },
+                        glideRecord({ name: "alice", pending: 0, idle: "<time>", inactive: "<time>" }),
+                        glideRecord({ name: "bob", pending: 0, idle: "<time>", inactive: "<time>" }),
+                        glideRecord({ name: "carol", pending: 0, idle: "<time>", inactive: "<time>" }),
+                        glideRecord({ name: "dave", pending: 1, idle: "<time>", inactive: "<time>" }),
+                        glideRecord({ name: "idle", pending: 0, idle: "<time>", inactive: -1 }),
                     ],
                     1,
                     "OK",
-                    {
+                    glideRecord({
                         length: 3,
                         "radix-tree-keys": "<time>",
                         "radix-tree-nodes": "<time>",
@@ -118,8 +131,8 @@ for (const kind of CLIENT_KINDS) {
                         groups: 1,
                         "first-entry": ["1-0", ["a", "1"]],
                         "last-entry": ["3-0", ["c", "3"]],
-                    },
-                    {
+                    }),
+                    glideRecord({
                         length: 1,
                         "radix-tree-keys": "<time>",
                         "radix-tree-nodes": "<time>",
@@ -129,11 +142,11 @@ for (const kind of CLIENT_KINDS) {
                         "recorded-first-entry-id": "1-0",
                         entries: [["1-0", ["o", "v"]]],
                         groups: [],
-                    },
+                    }),
                     1,
                     1,
                     true,
-                    [{ key, value: { "2-0": [["b", "2"]] } }],
+                    [{ key, value: glideRecord({ "2-0": [["b", "2"]] }) }],
                 ]);
             });
         }
@@ -151,15 +164,15 @@ for (const kind of CLIENT_KINDS) {
                 .xinfoStream(key, 1)
                 .xinfoStream(key, false);
             const replies = (await client.exec(batch, true)) as unknown[];
-            assert.deepEqual(replies.slice(0, 5), ["1-0", "2-0", { "1-0": [["a", "1"]] }, { "2-0": [["b", "2"]] }, null]);
-            const [full, limited, summary] = replies.slice(5) as Record<string, unknown>[];
-            assert.deepEqual(full.entries, [
+            assert.deepEqual(replies.slice(0, 5), ["1-0", "2-0", glideRecord({ "1-0": [["a", "1"]] }), glideRecord({ "2-0": [["b", "2"]] }), null]);
+            const [full, limited, summary] = replies.slice(5);
+            assert.deepEqual(field(full, "entries"), [
                 ["1-0", ["a", "1"]],
                 ["2-0", ["b", "2"]],
             ]);
-            assert.deepEqual(limited.entries, [["1-0", ["a", "1"]]]);
-            assert.equal(summary.entries, undefined);
-            assert.deepEqual(summary["last-entry"], ["2-0", ["b", "2"]]);
+            assert.deepEqual(field(limited, "entries"), [["1-0", ["a", "1"]]]);
+            assert.equal(field(summary, "entries"), undefined);
+            assert.deepEqual(field(summary, "last-entry"), ["2-0", ["b", "2"]]);
         });
 
         it("returns Buffers with Decoder.Bytes", async () => {
@@ -173,9 +186,11 @@ for (const kind of CLIENT_KINDS) {
                 .xinfoStream(binaryKey);
             const [id, range, read, info] = (await client.exec(batch, true, { decoder: Decoder.Bytes })) as unknown[];
             assert.deepEqual(id, Buffer.from("1-0"));
-            assert.deepEqual(range, { "1-0": [[BINARY, BINARY]] });
-            assert.deepEqual(read, [{ key: binaryKey, value: { "1-0": [[BINARY, BINARY]] } }]);
-            assert.deepEqual((info as Record<string, unknown>)["first-entry"], [Buffer.from("1-0"), [BINARY, BINARY]]);
+            // The GlideRecords' keys follow the decoder too.
+            assert.deepEqual(range, [{ key: Buffer.from("1-0"), value: [[BINARY, BINARY]] }]);
+            assert.deepEqual(read, [{ key: binaryKey, value: [{ key: Buffer.from("1-0"), value: [[BINARY, BINARY]] }] }]);
+            assert.ok(Buffer.isBuffer((info as GlideRecord<unknown>)[0].key));
+            assert.deepEqual(field(info, "first-entry"), [Buffer.from("1-0"), [BINARY, BINARY]]);
         });
 
         it("a server error stays in its slot when raiseOnError is false", async () => {

@@ -48,7 +48,7 @@ for (const kind of CLIENT_KINDS) {
 
             it("create the stream with mkStream, reject a missing one without it", async () => {
                 const key = uniqueKey();
-                await rejectsWithPrefix(client.xgroupCreate(key, "g", "$"), "ERR The XGROUP subcommand requires the key to exist");
+                await rejectsWithPrefix(client.xgroupCreate(key, "g", "$"), "An error was signalled by the server: - ResponseError: The XGROUP subcommand requires the key to exist");
                 assert.equal(await client.xgroupCreate(key, "g", "$", { mkStream: true }), "OK");
                 assert.equal(await client.xlen(key), 0);
                 assert.equal(await client.type(key), "stream");
@@ -207,7 +207,7 @@ for (const kind of CLIENT_KINDS) {
         });
 
         describe("xpending / xpendingWithOptions", () => {
-            it("summarise the pending entries: count, id range, per-consumer counts as numbers", async () => {
+            it("summarise the pending entries: count, id range, per-consumer counts as the server's text (as in GLIDE)", async () => {
                 const key = await streamWithGroup(uniqueKey(), 5);
                 assert.deepEqual(await client.xpending(key, "g"), [0, null, null, null]);
                 await client.xreadgroup("g", "alice", { [key]: ">" }, { count: 1 });
@@ -217,8 +217,8 @@ for (const kind of CLIENT_KINDS) {
                     "1-0",
                     "4-0",
                     [
-                        ["alice", 1],
-                        ["bob", 3],
+                        ["alice", "1"],
+                        ["bob", "3"],
                     ],
                 ]);
                 await rejectsWithPrefix(client.xpending(key, "nope"), "NOGROUP");
@@ -333,7 +333,7 @@ for (const kind of CLIENT_KINDS) {
                 const key = Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
                 await client.xadd(key, [[BINARY, OTHER_BINARY]], { id: "1-0" });
                 await client.xgroupCreate(key, "g", "0");
-                await client.xreadgroup("g", "alice", [{ key, value: ">" }]);
+                await client.xreadgroup("g", "alice", [{ key, value: ">" }], { decoder: Decoder.Bytes });
                 assert.deepEqual(await client.xclaim(key, "g", "bob", 0, ["1-0"], { decoder: Decoder.Bytes }), {
                     "1-0": [[BINARY, OTHER_BINARY]],
                 });
@@ -370,7 +370,7 @@ for (const kind of CLIENT_KINDS) {
                 const key = Buffer.concat([Buffer.from(uniqueKey("bin")), BINARY]);
                 await client.xadd(key, [[BINARY, OTHER_BINARY]], { id: "1-0" });
                 await client.xgroupCreate(key, "g", "0");
-                await client.xreadgroup("g", "alice", [{ key, value: ">" }]);
+                await client.xreadgroup("g", "alice", [{ key, value: ">" }], { decoder: Decoder.Bytes });
                 assert.deepEqual(await client.xautoclaim(key, "g", "bob", 0, "0", { decoder: Decoder.Bytes }), [
                     Buffer.from("0-0"),
                     { "1-0": [[BINARY, OTHER_BINARY]] },
@@ -399,7 +399,7 @@ for (const kind of CLIENT_KINDS) {
                         1,
                         Buffer.from("1-0"),
                         Buffer.from("1-0"),
-                        [[Buffer.from("carol"), 1]],
+                        [[Buffer.from("carol"), Buffer.from("1")]],
                     ]);
                 } finally {
                     bytesClient.close();

@@ -79,10 +79,10 @@ for (const kind of CLIENT_KINDS) {
 
             it("rejects an id not greater than the last one, and LIMIT with exact trimming", async () => {
                 const key = await streamOf(uniqueKey(), 2);
-                await rejectsWithPrefix(client.xadd(key, [["f", "v"]], { id: "2-0" }), "ERR The ID specified in XADD");
+                await rejectsWithPrefix(client.xadd(key, [["f", "v"]], { id: "2-0" }), "An error was signalled by the server: - ResponseError: The ID specified in XADD");
                 await rejectsWithPrefix(
                     client.xadd(key, [["f", "v"]], { trim: { method: "maxlen", threshold: 1, exact: true, limit: 5 } }),
-                    "ERR syntax error, LIMIT cannot be used without the special ~ option",
+                    "An error was signalled by the server: - ResponseError: syntax error, LIMIT cannot be used without the special ~ option",
                 );
                 assert.equal(await client.xlen(key), 2);
             });
@@ -245,7 +245,7 @@ for (const kind of CLIENT_KINDS) {
 
             it("rejects a key of another type and a bad id", async () => {
                 await rejectsWithPrefix(client.xread({ [await stringKey(client)]: "0-0" }), "WRONGTYPE");
-                await rejectsWithPrefix(client.xread({ [uniqueKey()]: "not-an-id" }), "ERR Invalid stream ID");
+                await rejectsWithPrefix(client.xread({ [uniqueKey()]: "not-an-id" }), "An error was signalled by the server: - ResponseError: Invalid stream ID");
             });
 
             it("with block, waits for an entry another client adds", async () => {

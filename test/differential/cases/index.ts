@@ -1,10 +1,25 @@
 /** Every family of cases the differential suite runs. */
+import { bitmapFamily } from "./bitmap";
 import { genericFamily } from "./generic";
+import { geoFamily } from "./geo";
 import { hashFamily } from "./hash";
+import { hyperloglogFamily } from "./hyperloglog";
 import { listFamily } from "./list";
 import { setFamily } from "./set";
 import { sortedSetFamily } from "./sorted-set";
+import { streamFamily } from "./stream";
 import { stringFamily } from "./string";
 import type { Family } from "./types";
 
-export const FAMILIES: Family[] = [stringFamily, genericFamily, hashFamily, setFamily, listFamily, sortedSetFamily];
+export const FAMILIES: Family[] = [
+    stringFamily,
+    genericFamily,
+    hashFamily,
+    setFamily,
+    listFamily,
+    sortedSetFamily,
+    streamFamily,
+    bitmapFamily,
+    hyperloglogFamily,
+    geoFamily,
+];
