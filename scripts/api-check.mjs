@@ -1,7 +1,7 @@
 // `npm run api:check`: compares our public surface with the published @valkey/valkey-glide
 // declarations: exported names, and the public methods of each client and batch class.
 // Prints what is missing; exits 1 when something is (0 with --report-only).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,23 +17,8 @@ const SKIPPED_EXPORTS = new Map([
     ["response", "protobuf message namespace of GLIDE's Rust bridge"],
 ]);
 const SKIPPED_EXPORT_PATTERN = /^(AsyncClient|StartSocketConnection|StartSocketConnectionWithConfig|InitOpenTelemetry|Script$|ClusterScanCursor$|valueFromSplitPointer|createLeakedAttribute|createLeakedString|createLeakedArray|createLeakedMap|createLeakedDouble|createLeakedBigint|createLeakedStringVec|getStatistics|log|InitInternalLogger|Level|DEFAULT_|MAX_|freeDropScriptPointer|storeScript|dropScript|Generic|NativeLogger|runOpenTelemetry|isOpenTelemetryInitialized|getCacheMetrics|ClusterScanCursorNative)/;
-/** Public methods of GLIDE's classes that are plumbing of its socket/protobuf bridge. */
-const SKIPPED_METHODS = new Map([
-    ["processResponse", "decodes GLIDE's protobuf responses"],
-    ["processPush", "decodes GLIDE's protobuf push messages"],
-    ["cancelPubSubFuturesWithExceptionSafe", "internal of GLIDE's pub/sub futures"],
-    ["isPubsubConfigured", "internal helper of GLIDE's constructor"],
-    ["getPubsubCallbackAndContext", "internal helper of GLIDE's constructor"],
-    ["notificationToPubSubMessageSafe", "internal of GLIDE's protobuf push decoding"],
-    ["completePubSubFuturesSafe", "internal of GLIDE's pub/sub futures"],
-    ["configureAdvancedConfigurationBase", "builds GLIDE's protobuf connection request"],
-    ["createClientRequest", "builds GLIDE's protobuf connection request"],
-    ["__createClient", "internal of GLIDE's client construction"],
-    ["__createClientInternal", "internal of GLIDE's client construction"],
-    ["GetSocket", "GLIDE's socket to its Rust core"],
-    ["createClientInternal", "internal of GLIDE's client construction"],
-    ["toProtobufRoute", "builds GLIDE's protobuf routes"],
-]);
+/** Public methods of GLIDE's classes that are plumbing of its socket/protobuf bridge (shared with the differential suite). */
+const SKIPPED_METHODS = new Map(Object.entries(JSON.parse(readFileSync(join(root, "scripts/glide-internals.json"), "utf8")).methods));
 const CLASSES = ["BaseClient", "GlideClient", "GlideClusterClient", "BaseBatch", "Batch", "ClusterBatch", "Transaction", "ClusterTransaction"];
 
 /** The exported symbols of a TypeScript entry point, and its checker. */

@@ -12,8 +12,12 @@ export function batchFrames(commands: readonly QueuedCommand[], atomic: boolean)
     return atomic ? [["MULTI"], ...frames, ["EXEC"]] : frames;
 }
 
-/** GLIDE refuses retryStrategy on an atomic batch, on either client, even holding undefined. */
-export function refuseAtomicRetry(atomic: boolean, options: object | null | undefined): void {
+/**
+ * What GLIDE refuses of a batch before sending it, on either client, in its words: an empty
+ * pipeline, and retryStrategy on an atomic batch (the key present at all, even holding undefined).
+ */
+export function refuseAsGlide(atomic: boolean, commandCount: number, options: object | null | undefined): void {
+    if (!atomic && commandCount === 0) throw new RequestError("Received empty pipeline- ResponseError");
     if (atomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
         throw new RequestError("Retry strategy is not supported for atomic batches.");
     }

@@ -1,4 +1,4 @@
-import { ClosingError, ConfigurationError, RequestError } from "../errors";
+import { closedClientError, ClosingError, ConfigurationError, RequestError } from "../errors";
 import type { Connection, ConnectionHooks } from "../connection/connection";
 import { handshakeCommands } from "../connection/handshake";
 import type { ConnectionOptions } from "../connection/options";
@@ -31,10 +31,8 @@ export interface BaseClient extends ClientMethods<typeof baseCommands>, ClientMe
 /** A connection's settings; the client's own (config.connection) has no address. */
 type ConnectionSettings = Omit<ConnectionOptions, "host" | "port">;
 
-/** What a call made after close() rejects with, in GLIDE's words. */
-const CLOSED_CLIENT = "Unable to execute requests; the client is closed. Please create a new client.";
-
-const NO_CACHE = "Client-side caching is not enabled: this client was not configured with a clientSideCache";
+/** GLIDE's words when a cache metric is asked of a client without a cache. */
+const NO_CACHE = "Client-side caching is not enabled- InvalidClientConfig";
 
 /** What GlideClient and GlideClusterClient share: dispatch, timeouts, in-flight limit, close. */
 export abstract class BaseClient {
@@ -172,13 +170,13 @@ export abstract class BaseClient {
 
     /** The next published message, waiting for one; not with a configured callback. Rejects with ClosingError on close. */
     async getPubSubMessage(): Promise<PubSubMsg> {
-        if (this.#closed) throw this.closedClientError();
+        if (this.#closed) throw closedClientError();
         return this.pubsub.nextMessage();
     }
 
     /** The next published message, or null when none is waiting; not with a configured callback. */
     tryGetPubSubMessage(decoder?: Decoder): PubSubMsg | null {
-        if (this.#closed) throw this.closedClientError();
+        if (this.#closed) throw closedClientError();
         return this.pubsub.tryNextMessage(decoder);
     }
 
@@ -186,13 +184,9 @@ export abstract class BaseClient {
         return this.#closed;
     }
 
-    protected closedClientError(): ClosingError {
-        return new ClosingError(CLOSED_CLIENT);
-    }
-
     /** Runs one command definition with the caller's parameters. */
     protected dispatch(def: CommandDef, params: unknown[]): Promise<unknown> {
-        if (this.#closed) return Promise.reject(this.closedClientError());
+        if (this.#closed) return Promise.reject(closedClientError());
         const args = def.args.apply(undefined, params);
         const options = callOptions(def, params);
         const bytes = def.bytesReply || (!def.stringReply && (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes);
@@ -215,7 +209,7 @@ export abstract class BaseClient {
         onFailure?: FailureHandler,
         deadline = performance.now() + (options.timeoutMs ?? this.config.requestTimeoutMs),
     ): Promise<any> {
-        if (this.#closed) return Promise.reject(this.closedClientError());
+        if (this.#closed) return Promise.reject(closedClientError());
         if (this.#counter.inflight >= this.config.inflightLimit) {
             return Promise.reject(
                 new RequestError(
@@ -285,7 +279,7 @@ export abstract class BaseClient {
      */
     async updateConnectionPassword(password: string | null, immediateAuth = false): Promise<GlideString> {
         if (immediateAuth && !password) {
-            throw new RequestError("immediateAuth needs a non-empty password to authenticate with");
+            throw new RequestError(`${password === "" ? "Empty" : "No"} password provided for authentication- UserOperationError`);
         }
         for (const options of [this.config.connection, ...this.connectionSettings()]) {
             if (password === null) delete options.password;
@@ -301,7 +295,7 @@ export abstract class BaseClient {
 
     /** IAM authentication is not supported yet, so no client has a token to refresh. */
     async refreshIamToken(): Promise<GlideString> {
-        throw new ConfigurationError("refreshIamToken needs IAM authentication, and this client was not configured with iamConfig");
+        throw new ConfigurationError("refreshIamToken is only available when IAM authentication is enabled.");
     }
 
     // Client-side caching is not supported yet: as GLIDE does without a cache, the metrics reject.

@@ -15,7 +15,7 @@ import { SubscriptionMode } from "../pubsub/modes";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import { StandaloneRouter } from "../routing/standalone";
 import type { Batch, BatchOptions } from "../batch/batch";
-import { batchFrames, batchNeedsBytes, batchResult, refuseAtomicRetry } from "../batch/exec";
+import { batchFrames, batchNeedsBytes, batchResult, refuseAsGlide } from "../batch/exec";
 import { WatchSessions } from "../batch/watch-session";
 import { BaseClient, installClientMethods } from "./base-client";
 import {
@@ -138,7 +138,7 @@ export class GlideClient extends BaseClient {
      */
     async exec(batch: Batch, raiseOnError: boolean, options?: BatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
         // Refused before the caller's WATCH session is taken, so that it survives the refusal.
-        refuseAtomicRetry(batch.isAtomic, options);
+        refuseAsGlide(batch.isAtomic, batch.commands.length, options);
         // Taken before any await: it is the caller's context that must forget its session.
         const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;

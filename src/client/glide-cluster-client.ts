@@ -17,7 +17,7 @@ import { customReply } from "../commands/generic-reply";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { CUSTOM_COMMAND, type ClusterBatch, type QueuedCommand } from "../batch/batch";
-import { batchFrames, batchNeedsBytes, batchResult, refuseAtomicRetry } from "../batch/exec";
+import { batchFrames, batchNeedsBytes, batchResult, refuseAsGlide } from "../batch/exec";
 import { ClusterRouter } from "../routing/cluster/cluster-router";
 import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../routing/cluster/command-info";
 import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
@@ -346,7 +346,7 @@ export class GlideClusterClient extends BaseClient {
      */
     async exec(batch: ClusterBatch, raiseOnError: boolean, options?: ClusterBatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
         // Refused before the caller's WATCH session is taken, so that it survives the refusal.
-        refuseAtomicRetry(batch.isAtomic, options);
+        refuseAsGlide(batch.isAtomic, batch.commands.length, options);
         // Taken before any await: it is the caller's context that must forget its session.
         const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;

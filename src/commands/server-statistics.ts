@@ -17,9 +17,21 @@ export const statistics = {
     clientClosed(): void {
         counters.clients--;
     },
-    /** GLIDE reports its counters as decimal strings. */
-    snapshot(): { total_connections: string; total_clients: string } {
-        return { total_connections: String(counters.connections), total_clients: String(counters.clients) };
+    /**
+     * GLIDE reports its counters as decimal strings. glide-ts compresses nothing (yet), so its
+     * compression counters are truly 0.
+     */
+    snapshot(): Record<string, string> {
+        return {
+            total_connections: String(counters.connections),
+            total_clients: String(counters.clients),
+            total_values_compressed: "0",
+            total_values_decompressed: "0",
+            total_original_bytes: "0",
+            total_bytes_compressed: "0",
+            total_bytes_decompressed: "0",
+            compression_skipped_count: "0",
+        };
     },
 };
 

@@ -1,2 +1,3 @@
 export * from "./classes";
 export { serverError, serverErrorText } from "./server-error";
+export { closedClientError } from "./closed-client";

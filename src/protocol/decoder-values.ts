@@ -8,8 +8,6 @@ import { BufferInternals } from "./resp-bytes";
  * nothing about streaming; the decoder calls them once a line or payload is complete.
  */
 
-const MIN_SAFE_BIGINT = BigInt(Number.MIN_SAFE_INTEGER);
-const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Integers with at most this many digits fit in a double exactly, so they are summed by hand. */
 export const EXACT_DIGITS = 15;
@@ -17,10 +15,12 @@ export const EXACT_DIGITS = 15;
 const DOUBLE_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const BIG_NUMBER_PATTERN = /^[+-]?\d+$/;
 
-/** An integer too long to sum exactly as a double: a number when it is safe, else a bigint. */
-export function integerFromText(text: string): number | bigint {
-    const big = BigInt(text);
-    return big >= MIN_SAFE_BIGINT && big <= MAX_SAFE_BIGINT ? Number(big) : big;
+/**
+ * An integer too long to sum exactly as a double, as the nearest number: GLIDE gives integers as
+ * numbers whatever their size (its declared types say number), never as bigints.
+ */
+export function integerFromText(text: string): number {
+    return Number(text);
 }
 
 /** A RESP3 big number's text as a bigint, or undefined when it is not a decimal integer. */

@@ -58,10 +58,10 @@ export class LineScanner {
     }
 
     /**
-     * A signed decimal integer: a number, or a bigint beyond the safe-integer range. A line
+     * A signed decimal integer, as a number (the nearest one beyond the safe-integer range). A line
      * (type byte through CRLF) longer than `maxLine` is malformed.
      */
-    readInteger(buf: Buffer, pos: number, end: number, maxLine: number): number | bigint {
+    readInteger(buf: Buffer, pos: number, end: number, maxLine: number): number {
         let i = pos;
         const sign = i < end ? buf[i] : 0;
         if (sign === MINUS || sign === PLUS) i++;

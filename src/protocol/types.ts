@@ -5,7 +5,7 @@ import type { RequestError } from "../errors";
  * converters can treat both protocols alike:
  * - simple string: `string` (always, whatever the decoder)
  * - bulk / verbatim string: `string` or `Buffer`, chosen per reply (verbatim drops its `txt:` prefix)
- * - integer: `number` (a `bigint` outside the safe-integer range); big number: `bigint`
+ * - integer: `number` (the nearest one outside the safe-integer range, as GLIDE's); big number: `bigint`
  * - double: `number` (inf, -inf, nan included); boolean: `boolean`; null / nil bulk / nil array: `null`
  * - array: `RespValue[]`; set: `Set<RespValue>`; map: `RespMap` (entries kept flat: k, v, k, v …)
  * - error / bulk error: a `RequestError` worded as GLIDE words it (as a value, not thrown)

@@ -1,6 +1,7 @@
 /**
  * The one list of differences from GLIDE 2.5.2 that the differential suite accepts, each with its
- * reason: a GLIDE bug we do not reproduce, or a deliberate improvement the README documents.
+ * reason: a GLIDE bug we do not reproduce, a deliberate improvement the README documents, or a
+ * part of a feature that another issue builds (named, and listed only until it lands).
  * Anything else that differs fails the suite; an entry that no longer matches a difference fails it too.
  */
 import type { CaseMode } from "./cases/types";
@@ -11,11 +12,46 @@ export interface AcceptedDifference {
     id: string;
     /** Where it differs; everywhere when absent. */
     where?: { cluster?: boolean; protocol?: Config["protocol"]; decoder?: Config["decoder"]; modes?: readonly CaseMode[] };
-    kind: "GLIDE bug" | "improvement";
+    /** A GLIDE bug not copied, a deliberate improvement the README documents, or a feature another issue builds. */
+    kind: "GLIDE bug" | "improvement" | "another issue";
     reason: string;
 }
 
-export const ACCEPTED_CALL_DIFFERENCES: AcceptedDifference[] = [];
+export const ACCEPTED_CALL_DIFFERENCES: AcceptedDifference[] = [
+    {
+        id: "zunionstore: empty-string destination",
+        where: { cluster: false },
+        kind: "GLIDE bug",
+        reason: "GLIDE leaves out a destination that is falsy, so for the valid key \"\" the server reads the key count as the destination and fails; glide-ts stores the union in \"\"",
+    },
+    {
+        id: "wait: negative timeout",
+        where: { cluster: true, modes: ["pipeline"] },
+        kind: "GLIDE bug",
+        reason: "in a cluster pipeline, GLIDE words the error of a command sent to several nodes twice (\"An error was signalled by the server: - ResponseError: An error was signalled by the server: …\"); glide-ts words it once, as everywhere else",
+    },
+    ...["atomic", "pipeline"].map((kind) => ({
+        id: `exec: ${kind}: null options`,
+        kind: "GLIDE bug" as const,
+        reason: "GLIDE throws TypeError (\"Cannot use 'in' operator to search for 'retryStrategy' in null\") for null options; glide-ts takes null as no options, as for every other optional parameter",
+    })),
+    {
+        id: "exec: a WATCHed key changed before the transaction",
+        kind: "improvement",
+        reason: "README, Transactions and WATCH: a WATCH belongs to the async context that awaited it, so one caller's WATCH is never cleared or tripped by another's; a transaction run outside that context (here: WATCH inside a helper the caller awaited) is not guarded by it, where GLIDE's connection-wide WATCH guards whatever EXEC comes next",
+    },
+    {
+        id: "watch: keys in two slots",
+        where: { cluster: true },
+        kind: "improvement",
+        reason: "README, Transactions and WATCH: a transaction runs on one slot, so a WATCH on another slot could never guard it; glide-ts refuses it with the server's CROSSSLOT where GLIDE splits it over the nodes and answers OK",
+    },
+    {
+        id: "getStatistics: counters",
+        kind: "another issue",
+        reason: "GLIDE's subscription_out_of_sync_count and subscription_last_sync_timestamp belong to the statistics of issue 12 (observability) and are not reported yet",
+    },
+];
 
 /** Configurations that createClient treats differently, by the title of their case in configuration.test.ts. */
 export const ACCEPTED_CONFIG_DIFFERENCES: { title: string; kind: AcceptedDifference["kind"]; reason: string }[] = [];

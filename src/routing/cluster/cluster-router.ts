@@ -1,4 +1,4 @@
-import { ClosingError, ConnectionError } from "../../errors";
+import { closedClientError, ClosingError, ConnectionError } from "../../errors";
 import { Connection, type ConnectionHooks } from "../../connection/connection";
 import type { ResolvedConfig } from "../../client/config";
 import { ReadSelector } from "../read-from";
@@ -60,7 +60,7 @@ export class ClusterRouter {
 
     /** Discovers the topology from the seeds and connects to every node in parallel. */
     connect(): Promise<void> {
-        if (this.#closed) return Promise.reject(new ClosingError("Client closed"));
+        if (this.#closed) return Promise.reject(closedClientError());
         this.#connecting ??= this.#discoverAndConnect().finally(() => (this.#connecting = undefined));
         return this.#connecting;
     }
@@ -85,7 +85,7 @@ export class ClusterRouter {
 
     /** The connection to a node, created on first use (replicas send READONLY). */
     nodeAt(address: string, asReplica = false): Connection {
-        if (this.#closed) throw new ClosingError("Client closed");
+        if (this.#closed) throw closedClientError();
         let node = this.#nodes.get(address);
         if (node === undefined) {
             const separator = address.lastIndexOf(":");

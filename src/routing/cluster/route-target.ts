@@ -34,6 +34,6 @@ export async function singleNodeTarget(route: SingleNodeRoute, router: ClusterRo
 
 function addressOf(host: string, port: number | undefined): string {
     if (port !== undefined) return `${host}:${port}`;
-    if (!/:\d+$/.test(host)) throw new RequestError(`routeByAddress needs a port, or a host written as "host:port"; got "${host}"`);
+    if (!/:\d+$/.test(host)) throw new RequestError(`No port provided, expected host to be formatted as \`{hostname}:{port}\`. Received ${host}`);
     return host;
 }

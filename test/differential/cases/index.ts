@@ -1,5 +1,7 @@
 /** Every family of cases the differential suite runs. */
+import { batchFamily } from "./batch";
 import { bitmapFamily } from "./bitmap";
+import { clientFamily } from "./client";
 import { genericFamily } from "./generic";
 import { geoFamily } from "./geo";
 import { hashFamily } from "./hash";
@@ -22,4 +24,6 @@ export const FAMILIES: Family[] = [
     bitmapFamily,
     hyperloglogFamily,
     geoFamily,
+    batchFamily,
+    clientFamily,
 ];

@@ -48,6 +48,8 @@ export interface Case {
     normalize?: (value: unknown) => unknown;
     /** The call needs a client of its own (it changes the connection: SELECT, RESET, AUTH …). */
     freshClient?: boolean;
+    /** Done on the side's client before the compared call (close it, subscribe …); with freshClient. */
+    prelude?: (client: any, ctx: CallContext) => unknown;
 }
 
 /** A table of cases for one family of commands. */

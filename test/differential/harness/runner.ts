@@ -37,6 +37,7 @@ async function runSide(env: Environment, side: Side, config: Config, testCase: C
     const client = testCase.freshClient ? await env.newClient(side, config) : await env.client(side, config);
     try {
         const ctx: CallContext = { lib: side.lib, cluster: config.cluster };
+        if (testCase.prelude) await testCase.prelude(client, ctx);
         return await capture(() => call(client, ctx, testCase, mode));
     } finally {
         if (testCase.freshClient) client.close();

@@ -246,7 +246,7 @@ export class FrameGenerator {
         }
         const magnitude = BigInt(Number.MAX_SAFE_INTEGER) + 1n + BigInt(this.digits(1 + this.int(12)));
         const value = this.random() < 0.5 ? -magnitude : magnitude;
-        return frame(`:${value}\r\n`, value);
+        return frame(`:${value}\r\n`, Number(value));
     }
 
     double(): GeneratedFrame {
