@@ -15,6 +15,7 @@ import type { PubSubMsg } from "../pubsub/delivery";
 import { SubscriptionMode } from "../pubsub/modes";
 import type { ClientPubSub } from "../pubsub/pubsub";
 import type { CommandArg } from "../protocol/types";
+import { createClientError } from "../routing/initial-connect";
 import { BlockingPool } from "./blocking-pool";
 import { blockingTimeoutError } from "./blocking-timeout";
 import type { ResolvedConfig } from "./config";
@@ -97,7 +98,7 @@ export abstract class BaseClient {
             await pubsub.start(this.config.connection.connectionTimeoutMs);
         } catch (error) {
             this.close();
-            throw error;
+            throw createClientError(error);
         }
         return this;
     }
@@ -210,17 +211,15 @@ export abstract class BaseClient {
         deadline = performance.now() + (options.timeoutMs ?? this.config.requestTimeoutMs),
     ): Promise<any> {
         if (this.#closed) return Promise.reject(closedClientError());
-        if (this.#counter.inflight >= this.config.inflightLimit) {
-            return Promise.reject(
-                new RequestError(
-                    `Reached the limit of ${this.config.inflightLimit} requests in flight (inflightRequestsLimit); wait for some to complete`,
-                ),
-            );
-        }
         const request = new Request(args, options.multi === true, options.bytes, options.convert, deadline);
-        request.counter = this.#counter;
+        if (options.uncounted !== true) {
+            if (this.#counter.inflight >= this.config.inflightLimit) {
+                return Promise.reject(new RequestError("Reached maximum inflight requests- ClientError"));
+            }
+            request.counter = this.#counter;
+            this.#counter.inflight++;
+        }
         request.onFailure = onFailure;
-        this.#counter.inflight++;
         const settled = settledBy(request);
         connection.send(request);
         return settled;

@@ -76,7 +76,7 @@ export class GlideClient extends BaseClient {
         const config = resolveConfig(options, ["readOnly", "nodeDiscoveryMode"]);
         validatePubSubConfig(options.pubsubSubscriptions, STANDALONE_MODES);
         if (options.readOnly) throw new ConfigurationError("readOnly mode is not supported by glide-ts yet");
-        if (options.nodeDiscoveryMode !== undefined && options.nodeDiscoveryMode !== NodeDiscoveryMode.Standard) {
+        if (options.nodeDiscoveryMode != null && options.nodeDiscoveryMode !== NodeDiscoveryMode.Standard) {
             throw new ConfigurationError("Only NodeDiscoveryMode.Standard is supported by glide-ts yet");
         }
         super(config);

@@ -20,3 +20,8 @@ export function backoffDelay(strategy: BackoffStrategy, attempt: number, random:
     // Spread evenly over [base * (1 - jitter), base * (1 + jitter)].
     return Math.max(0, Math.round(base * (1 - jitter + 2 * jitter * random())));
 }
+
+/** Resolves after `ms` (at once for a negative delay): the wait between attempts. */
+export function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

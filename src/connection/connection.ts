@@ -6,6 +6,7 @@ import { CommandWriter } from "../protocol/encoder";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { backoffDelay } from "./backoff";
 import { Fifo } from "./fifo";
+import { connectTimedOut, socketFailed } from "./connect-failure";
 import { handshakeCommands, interpretHandshake } from "./handshake";
 import type { ConnectionOptions, ServerFacts } from "./options";
 import { Request } from "./request";
@@ -212,7 +213,7 @@ export class Connection {
         this.#socket = socket;
         let failure: Error | undefined;
         const deadline = setTimeout(() => {
-            failure = new ConnectionError(`Connecting to ${this.address} timed out after ${connectionTimeoutMs} ms`);
+            failure = connectTimedOut(this.address, connectionTimeoutMs);
             socket.destroy();
         }, connectionTimeoutMs);
         socket.once(tlsOptions ? "secureConnect" : "connect", () => {
@@ -227,7 +228,7 @@ export class Connection {
             if (socket === this.#socket) this.#decoder.feed(chunk);
         });
         socket.on("error", (error) => {
-            failure ??= new ConnectionError(`Connection to ${this.address} failed: ${error.message}`);
+            failure ??= socketFailed(this.address, error);
         });
         socket.once("close", () => {
             clearTimeout(deadline);
@@ -338,7 +339,7 @@ export class Connection {
         let next = Infinity;
         const check = (request: Request): void => {
             if (request.dead) return;
-            if (request.deadline <= now) request.fail(new TimeoutError(`Request to ${this.address} timed out`));
+            if (request.deadline <= now) request.fail(new TimeoutError("timed out"));
             else if (request.deadline < next) next = request.deadline;
         };
         this.#inflight.forEach(check);

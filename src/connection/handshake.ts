@@ -1,4 +1,5 @@
-import { ConnectionError, RequestError } from "../errors";
+import { RequestError } from "../errors";
+import { handshakeRefused } from "./connect-failure";
 import { RespMap, type CommandArg, type RespValue } from "../protocol/types";
 import type { ConnectionOptions, ServerFacts } from "./options";
 
@@ -8,11 +9,9 @@ interface Step {
     accept(reply: RespValue, facts: ServerFacts): void;
 }
 
-function required(options: ConnectionOptions) {
+function required(options: ConnectionOptions, step: "auth" | "select") {
     return (reply: RespValue): void => {
-        if (reply instanceof RequestError) {
-            throw new ConnectionError(`Handshake with ${options.host}:${options.port} failed: ${reply.message}`);
-        }
+        if (reply instanceof RequestError) throw handshakeRefused(`${options.host}:${options.port}`, step, reply);
     };
 }
 
@@ -20,7 +19,7 @@ function required(options: ConnectionOptions) {
 const optional = (): void => undefined;
 
 function steps(options: ConnectionOptions): Step[] {
-    const mustSucceed = required(options);
+    const mustSucceed = required(options, "auth");
     const hello: CommandArg[] = ["HELLO", options.protocol];
     if (options.password !== undefined) hello.push("AUTH", options.username ?? "default", options.password);
     if (options.clientName) hello.push("SETNAME", options.clientName);
@@ -35,7 +34,7 @@ function steps(options: ConnectionOptions): Step[] {
         { command: ["CLIENT", "SETINFO", "LIB-NAME", options.libName], accept: optional },
         { command: ["CLIENT", "SETINFO", "LIB-VER", options.libVersion], accept: optional },
     ];
-    if (options.databaseId !== 0) list.push({ command: ["SELECT", options.databaseId], accept: mustSucceed });
+    if (options.databaseId !== 0) list.push({ command: ["SELECT", options.databaseId], accept: required(options, "select") });
     if (options.readOnly) list.push({ command: ["READONLY"], accept: mustSucceed });
     if (options.wantAvailabilityZone) {
         // Valkey 8.0 reports the zone in INFO only; 8.1 and later also in HELLO.

@@ -10,6 +10,8 @@ export interface SendOptions {
     timeoutMs?: number;
     /** Several commands written back to back, their replies collected in one array. */
     multi?: boolean;
+    /** A part of a request already counted against the in-flight limit (a command sent to several nodes). */
+    uncounted?: boolean;
 }
 
 /**

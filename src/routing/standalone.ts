@@ -1,6 +1,8 @@
-import { ConnectionError } from "../errors";
+import { backoffDelay, sleep } from "../connection/backoff";
+import { ConnectFailedError, connectTimedOut } from "../connection/connect-failure";
 import { Connection, type ConnectionHooks } from "../connection/connection";
 import type { ResolvedConfig } from "../client/config";
+import { noPrimary, standaloneUnreachable } from "./initial-connect";
 import { ReadSelector } from "./read-from";
 
 /**
@@ -13,6 +15,7 @@ export class StandaloneRouter {
     #replicas: Connection[] = [];
     readonly #selector: ReadSelector;
     #connecting: Promise<void> | undefined;
+    #connectedOnce = false;
 
     constructor(config: ResolvedConfig, hooks: ConnectionHooks = {}) {
         this.nodes = config.addresses.map(({ host, port }) => {
@@ -23,32 +26,53 @@ export class StandaloneRouter {
         if (this.nodes.length === 1) this.#primary = this.nodes[0];
     }
 
+    /** Connected once: until then (lazy connect) the first command makes the client's first connection, as GLIDE's. */
     get connected(): boolean {
-        return this.#primary !== undefined && this.#connecting === undefined;
+        return this.#connectedOnce && this.#connecting === undefined;
     }
 
     /** Connects every node in parallel and finds the primary. */
     connect(): Promise<void> {
-        this.#connecting ??= this.#connectAll().finally(() => (this.#connecting = undefined));
+        this.#connecting ??= this.#connectAll()
+            .then(() => {
+                this.#connectedOnce = true;
+            })
+            .finally(() => (this.#connecting = undefined));
         return this.#connecting;
     }
 
     async #connectAll(): Promise<void> {
+        if (this.nodes.length === 1) return this.#connectUntilDeadline(this.nodes[0]);
         const results = await Promise.allSettled(this.nodes.map((node) => node.connect()));
-        if (this.nodes.length === 1) {
-            if (results[0].status === "rejected") throw results[0].reason;
-            return;
-        }
         const up = this.nodes.filter((_, index) => results[index].status === "fulfilled");
         const primary = up.find((node) => node.facts.role === "master");
         if (primary === undefined) {
-            const reasons = results.map((result, index) =>
-                result.status === "rejected" ? `${this.nodes[index].address}: ${(result.reason as Error).message}` : `${this.nodes[index].address}: ${this.nodes[index].facts.role}`,
-            );
-            throw new ConnectionError(`No primary among the given addresses (${reasons.join("; ")})`);
+            const failed = results.findIndex((result) => result.status === "rejected");
+            if (failed < 0) throw noPrimary();
+            throw standaloneUnreachable(this.nodes[failed].address, (results[failed] as PromiseRejectedResult).reason);
         }
         this.#primary = primary;
         this.#replicas = this.nodes.filter((node) => node !== primary);
+    }
+
+    /**
+     * As GLIDE's core: attempts again, with the reconnect backoff, until the connection timeout has
+     * passed ("timed out"), unless the server refused the credentials.
+     */
+    async #connectUntilDeadline(node: Connection): Promise<void> {
+        const { connectionTimeoutMs, backoff } = node.options;
+        const deadline = performance.now() + connectionTimeoutMs;
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await node.connect();
+            } catch (error) {
+                if (node.isClosed) throw error;
+                if (error instanceof ConnectFailedError && error.permanent) throw standaloneUnreachable(node.address, error);
+                const delay = backoffDelay(backoff, attempt);
+                if (performance.now() + delay >= deadline) throw standaloneUnreachable(node.address, connectTimedOut(node.address, connectionTimeoutMs));
+                await sleep(delay);
+            }
+        }
     }
 
     get primary(): Connection {

@@ -1,8 +1,10 @@
 import { closedClientError, ClosingError, ConnectionError } from "../../errors";
+import { clusterUnreachable } from "../initial-connect";
 import { Connection, type ConnectionHooks } from "../../connection/connection";
 import type { ResolvedConfig } from "../../client/config";
 import { ReadSelector } from "../read-from";
-import { queryNode, sleep } from "./node-query";
+import { sleep } from "../../connection/backoff";
+import { queryNode } from "./node-query";
 import { SLOT_COUNT } from "./slot";
 import { consensusView, parseClusterSlots, type TopologyView } from "./topology";
 
@@ -205,19 +207,22 @@ export class ClusterRouter {
     async #discover(candidates: string[]): Promise<void> {
         const order = shuffle([...new Set(candidates)]);
         const views: TopologyView[] = [];
-        const failures: string[] = [];
+        const failures: { address: string; error: unknown }[] = [];
         for (let start = 0; start < order.length && views.length === 0; start += NODES_ASKED) {
             const batch = order.slice(start, start + NODES_ASKED);
             const results = await Promise.allSettled(batch.map((address) => this.#askSlots(address)));
             results.forEach((result, index) => {
                 if (result.status === "fulfilled") views.push(result.value);
-                else failures.push(`${batch[index]}: ${(result.reason as Error).message}`);
+                else failures.push({ address: batch[index], error: result.reason });
             });
         }
         if (this.#closed) return;
         const view = consensusView(views);
         if (view === undefined || view.shards.length === 0) {
-            throw new ConnectionError(`Could not read the cluster topology (${failures.join("; ") || "no slots assigned"})`);
+            // The first connection of the client: GLIDE's words, naming the first node that failed.
+            if (!this.#discovered && failures.length > 0) throw clusterUnreachable(failures[0].address, failures[0].error);
+            const reasons = failures.map(({ address, error }) => `${address}: ${(error as Error).message}`);
+            throw new ConnectionError(`Could not read the cluster topology (${reasons.join("; ") || "no slots assigned"})`);
         }
         if (view.fingerprint !== this.#fingerprint || !this.#discovered) this.#apply(view);
         this.#dropNodesOutside(view);

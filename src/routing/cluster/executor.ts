@@ -3,7 +3,7 @@ import type { Connection } from "../../connection/connection";
 import type { Convert, FailureHandler, Request, SendOptions } from "../../connection/request";
 import type { CommandArg, RespValue } from "../../protocol/types";
 import type { ClusterRouter } from "./cluster-router";
-import { sleep } from "./node-query";
+import { sleep } from "../../connection/backoff";
 import { aggregate, type ResponsePolicy } from "./policies";
 import { classifyError } from "./redirect";
 
@@ -27,6 +27,8 @@ export interface ExecuteOptions {
     retryServerErrors?: boolean;
     /** Retry after a lost connection (default true). */
     retryConnectionErrors?: boolean;
+    /** See SendOptions.uncounted. */
+    uncounted?: boolean;
 }
 
 /** How the executor reaches a node: the client's own send. */
@@ -108,7 +110,7 @@ export class ClusterExecutor {
                 ({ error, connection } = failed);
                 failed = undefined;
             } else {
-                if (deadline - performance.now() <= 0) throw new TimeoutError("Request timed out (while following cluster redirections or recovering)");
+                if (deadline - performance.now() <= 0) throw new TimeoutError("timed out");
                 const redirectedTo = asking ?? movedTo;
                 connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.resolve(target);
                 if (connection === undefined) {
@@ -164,7 +166,9 @@ export class ClusterExecutor {
         options: ExecuteOptions,
         policy: ResponsePolicy | undefined,
     ): Promise<unknown> {
-        const results = await Promise.allSettled(addresses.map((address) => this.run({ kind: "node", address }, args, options)));
+        // One request for the in-flight limit, as GLIDE counts it, however many nodes it goes to.
+        const parts = addresses.map((address, index) => this.run({ kind: "node", address }, args, index === 0 ? options : { ...options, uncounted: true }));
+        const results = await Promise.allSettled(parts);
         const replies = new Map<string, unknown>();
         let firstError: unknown;
         results.forEach((result, index) => {
@@ -217,10 +221,10 @@ export class ClusterExecutor {
         let send: SendOptions;
         let frames: CommandArg[] | CommandArg[][];
         if (options.frames) {
-            send = { bytes, multi: true };
+            send = { bytes, multi: true, uncounted: options.uncounted };
             frames = withAsking(args as CommandArg[][]);
         } else if (asking) {
-            send = { bytes, convert: afterAsking(convert), multi: true };
+            send = { bytes, convert: afterAsking(convert), multi: true, uncounted: options.uncounted };
             frames = withAsking([args as CommandArg[]]);
         } else {
             send = options;

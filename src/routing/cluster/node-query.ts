@@ -11,7 +11,3 @@ export function queryNode(connection: Connection, args: CommandArg[], timeoutMs:
         connection.send(request);
     });
 }
-
-export function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
