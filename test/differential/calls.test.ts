@@ -38,7 +38,8 @@ describe("differential: glide-ts against GLIDE 2.5.2", { skip: glideSkipReason }
     for (const config of CONFIGS) {
         describe(config.name, () => {
             for (const family of FAMILIES) {
-                test(family.name, async () => {
+                // Bounded: a family that hangs fails, naming itself, instead of holding up the suite.
+                test(family.name, { timeout: 300_000 }, async () => {
                     const unexpected: Comparison[] = [];
                     for (const testCase of family.cases) {
                         for (const mode of modesOf(testCase, config)) {

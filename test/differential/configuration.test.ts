@@ -113,7 +113,7 @@ describe("differential: client configuration against GLIDE 2.5.2", { skip: glide
     after(() => env?.stop());
 
     for (const config of [CONFIGS.find((c) => !c.cluster)!, CONFIGS.find((c) => c.cluster)!]) {
-        it(`createClient on ${config.cluster ? "a cluster" : "a standalone server"}`, async () => {
+        it(`createClient on ${config.cluster ? "a cluster" : "a standalone server"}`, { timeout: 300_000 }, async () => {
             const unexpected: string[] = [];
             for (const testCase of CASES) {
                 if (testCase.only !== undefined && testCase.only !== (config.cluster ? "cluster" : "standalone")) continue;

@@ -91,10 +91,13 @@ describe("authentication and databases", () => {
         client.close();
     });
 
-    it("refuses a wrong password with a clear ConnectionError", async () => {
+    it("refuses a wrong password at once, with GLIDE's ClosingError and the server's reason", async () => {
         await assert.rejects(
             GlideClient.createClient({ addresses: [{ host: server.host, port: server.port }], credentials: { password: "wrong" } }),
-            (error: Error) => error instanceof ConnectionError && /WRONGPASS|invalid password/i.test(error.message),
+            (error: Error) =>
+                error instanceof ClosingError &&
+                error.message ===
+                    `Connection error: Standalone(Received error for address \`${server.host}:${server.port}\`: WRONGPASS: invalid username-password pair or user is disabled.\n)`,
         );
     });
 
@@ -217,7 +220,7 @@ describe("TLS", async () => {
     it("refuses an unknown certificate authority, unless insecure", { skip }, async () => {
         const server = (await tlsServer())!;
         const addresses = [{ host: server.host, port: server.port }];
-        await assert.rejects(GlideClient.createClient({ addresses, useTLS: true }), ConnectionError);
+        await assert.rejects(GlideClient.createClient({ addresses, useTLS: true, advancedConfiguration: { connectionTimeout: 500 } }), ClosingError);
         const insecure = await GlideClient.createClient({
             addresses,
             useTLS: true,
@@ -234,7 +237,7 @@ describe("TLS", async () => {
                 addresses: [{ host: server.host, port: server.port }],
                 advancedConfiguration: { connectionTimeout: 500 },
             }),
-            ConnectionError,
+            ClosingError,
         );
     });
 });

@@ -321,10 +321,6 @@ for (const { name, protocol } of PROTOCOLS) {
                 GlideClusterClient.createClient({ addresses: seeds, pubsubSubscriptions: { channelsAndPatterns: {}, context: {} } }),
                 ConfigurationError,
             );
-            await assert.rejects(
-                GlideClusterClient.createClient({ addresses: seeds, advancedConfiguration: { pubsubReconciliationIntervalMs: -1 } }),
-                ConfigurationError,
-            );
             const receiver = await clusterReceiver(protocol, "callback", { [Sharded]: new Set([uniqueKey("cb")]) });
             try {
                 await assert.rejects(receiver.cluster.getPubSubMessage(), ConfigurationError);

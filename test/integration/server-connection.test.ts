@@ -127,7 +127,16 @@ for (const { name, protocol } of PROTOCOLS) {
             let second: GlideClient | undefined;
             try {
                 const before = first.getStatistics() as Statistics;
-                assert.deepEqual(Object.keys(before).sort(), ["total_clients", "total_connections"]);
+                assert.deepEqual(Object.keys(before).sort(), [
+                    "compression_skipped_count",
+                    "total_bytes_compressed",
+                    "total_bytes_decompressed",
+                    "total_clients",
+                    "total_connections",
+                    "total_original_bytes",
+                    "total_values_compressed",
+                    "total_values_decompressed",
+                ]);
                 second = await GlideClient.createClient(config);
                 const during = second.getStatistics() as Statistics;
                 assert.equal(Number(during.total_clients), Number(before.total_clients) + 1);

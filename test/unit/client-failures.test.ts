@@ -108,11 +108,28 @@ describe("broken connections", () => {
 });
 
 describe("connecting", () => {
-    it("a refused connection fails createClient with ConnectionError", async () => {
+    /** What GLIDE's createClient rejects with when a standalone server was not reached in time. */
+    const unreachable = (port: number) => `Connection error: Standalone(Received error for address \`127.0.0.1:${port}\`: timed out\n)`;
+
+    it("a refused connection is tried again until connectionTimeout, then fails createClient as GLIDE's", async () => {
         const mock = await MockServer.start(() => undefined);
         const { port } = mock.address;
         await mock.stop();
-        await assert.rejects(GlideClient.createClient({ addresses: [{ host: "127.0.0.1", port }] }), ConnectionError);
+        await assert.rejects(
+            GlideClient.createClient({ addresses: [{ host: "127.0.0.1", port }], advancedConfiguration: { connectionTimeout: 300 } }),
+            (error: Error) => error instanceof ClosingError && error.message === unreachable(port),
+        );
+    });
+
+    it("a server that comes up within connectionTimeout is connected", async () => {
+        const mock = await MockServer.start(() => undefined);
+        const { port } = mock.address;
+        await mock.stop();
+        const restarted = sleep(300).then(() => new Promise<void>((resolve) => mock.server.listen(port, "127.0.0.1", resolve)));
+        const client = await GlideClient.createClient({ addresses: [{ host: "127.0.0.1", port }], advancedConfiguration: { connectionTimeout: 3000 } });
+        await restarted;
+        client.close();
+        await mock.stop();
     });
 
     it("a server that never answers the handshake fails after connectionTimeout", async () => {
@@ -126,7 +143,7 @@ describe("connecting", () => {
                     addresses: [{ host: "127.0.0.1", port }],
                     advancedConfiguration: { connectionTimeout: 200 },
                 }),
-                (error: Error) => error instanceof ConnectionError && /timed out/.test(error.message),
+                (error: Error) => error instanceof ClosingError && error.message === unreachable(port),
             );
         } finally {
             server.close();

@@ -1,7 +1,7 @@
 /** MOVED, ASK, TRYAGAIN and CLUSTERDOWN handling, and refresh throttling, against scripted mock nodes. */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { ClusterBatch, ClusterScanCursor, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
+import { ClosingError, ClusterBatch, ClusterScanCursor, ConfigurationError, ConnectionError, GlideClusterClient, RequestError, TimeoutError, type GlideClusterClientConfiguration } from "../../src";
 import { MIN_REFRESH_INTERVAL_MS } from "../../src/routing/cluster/cluster-router";
 import { keySlot } from "../../src/routing/cluster/slot";
 import { waitFor } from "../helpers/wait";
@@ -300,13 +300,19 @@ describe("cluster configuration", () => {
         await assert.rejects(GlideClusterClient.createClient({ addresses, unknownOption: 1 } as never), ConfigurationError);
     });
 
-    it("fails with ConnectionError when no seed answers, or the seed is not a cluster node", async () => {
-        await assert.rejects(GlideClusterClient.createClient({ addresses: [{ host: "127.0.0.1", port: 1 }] }), ConnectionError);
+    it("fails createClient with GLIDE's ClosingError when no seed answers, or the seed is not a cluster node", async () => {
+        await assert.rejects(
+            GlideClusterClient.createClient({ addresses: [{ host: "127.0.0.1", port: 1 }] }),
+            (error: Error) =>
+                error instanceof ClosingError &&
+                error.message ===
+                    'Connection error: Cluster(Failed to create initial connections - IoError: Failed to refresh both connections - IoError: Node: "127.0.0.1:1" received errors: `Connection refused (os error 111)`, `Connection refused (os error 111)`)',
+        );
         const standalone = await MockServer.start(() => "-ERR This instance has cluster support disabled\r\n");
         mocks.push(standalone);
         await assert.rejects(
             GlideClusterClient.createClient({ addresses: [standalone.address] }),
-            (error: Error) => error instanceof ConnectionError && /cluster support disabled/.test(error.message),
+            (error: Error) => error instanceof ClosingError && /cluster support disabled/.test(error.message),
         );
     });
 

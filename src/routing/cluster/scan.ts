@@ -7,6 +7,10 @@ import type { ClusterExecutor } from "./executor";
 import { ClusterScanCursor, markDone } from "./scan-cursor";
 import { SLOT_COUNT } from "./slot";
 
+/** GLIDE's words (its core's, line breaks and indentation included) for a scan that meets a slot no node serves. */
+const NOT_ALL_SLOTS_COVERED =
+    "Could not find an address covering a slot, SCAN operation cannot continue \n \n                    If you want to continue scanning even if some slots are not covered, set allow_non_covered_slots to true \n \n                    Note that this may lead to incomplete scanning, and the SCAN operation lose its all guarantees - NotAllSlotsCovered";
+
 export async function clusterScanStep(
     executor: ClusterExecutor,
     cursor: ClusterScanCursor,
@@ -21,7 +25,7 @@ export async function clusterScanStep(
     const position = { ...previous, done: previous.done.slice() };
     while (position.slot < SLOT_COUNT && router.primaryAddressForSlot(position.slot) === undefined) {
         if (!options?.allowNonCoveredSlots) {
-            throw new RequestError(`Slot ${position.slot} is not served by any node; pass allowNonCoveredSlots to skip such slots`);
+            throw new RequestError(NOT_ALL_SLOTS_COVERED);
         }
         position.done[position.slot] = 1;
         position.slot++;
