@@ -145,6 +145,37 @@ describe("differential: multi-step scenarios against GLIDE 2.5.2", { skip: glide
         });
     }
 
+    for (const [readFrom, clientAz] of [
+        ["AZAffinityReplicasAndPrimary", "zone-b"],
+        ["AZAffinityReplicasAndPrimary", "zone-a"],
+        ["AZAffinity", "zone-a"],
+    ] as const) {
+        scenario(`cluster: ${readFrom} from ${clientAz}, the key's primary alone in zone-b, reads where GLIDE reads`, async (side) => {
+            const admin = await env.newClient(GLIDE, CLUSTER);
+            const ranges = (await admin.customCommand(["CLUSTER", "SLOTS"])) as [number, number, ...[string, number][]][];
+            const slot = Number(await admin.customCommand(["CLUSTER", "KEYSLOT", K.a]));
+            const [, , primary, replica] = ranges.find(([start, end]) => start <= slot && slot <= end)!;
+            const route = ([host, port]: [string, number]) => ({ route: { type: "routeByAddress", host, port } });
+            const zone = (node: [string, number], name: string) => admin.customCommand(["CONFIG", "SET", "availability-zone", name], route(node));
+            const reads = async (node: [string, number]) =>
+                Number(/^cmdstat_get:calls=(\d+)/m.exec(String(await admin.customCommand(["INFO", "commandstats"], route(node))))?.[1] ?? 0);
+            const client = await (async () => {
+                await Promise.all(ranges.flatMap(([, , ...nodes]) => nodes.map((node) => zone(node, node === primary ? "zone-b" : "zone-a"))));
+                return side.lib.GlideClusterClient.createClient({ ...env.clientConfig(side, CLUSTER), readFrom, clientAz });
+            })();
+            try {
+                await env.prepare(true, [["SET", K.a, "v"]]);
+                const [onPrimary, onReplica] = [await reads(primary), await reads(replica)];
+                for (let i = 0; i < 10; i++) await client.get(K.a);
+                return [`reads on the key's primary: ${(await reads(primary)) - onPrimary}, on its replica: ${(await reads(replica)) - onReplica}`];
+            } finally {
+                client.close();
+                await Promise.all(ranges.flatMap(([, , ...nodes]) => nodes.map((node) => zone(node, ""))));
+                admin.close();
+            }
+        });
+    }
+
     scenario("cluster: scan over a slot no node serves, with and without allowNonCoveredSlots", async (side) => {
         const log: Log = [];
         const admin = await env.newClient(GLIDE, CLUSTER);
