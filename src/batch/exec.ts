@@ -3,6 +3,7 @@ import { RequestError } from "../errors";
 import { customReply } from "../commands/generic-reply";
 import type { GlideReturnType } from "../commands/types";
 import { RespMap, type CommandArg, type RespValue } from "../protocol/types";
+import { NodeReplies } from "../routing/cluster/policies";
 import { CUSTOM_COMMAND, type QueuedCommand } from "./batch";
 
 /** The frames to write: MULTI … EXEC around the commands when atomic. */
@@ -44,13 +45,20 @@ export function batchResult(
             if (raiseOnError || !(reply instanceof RequestError)) throw reply;
             return reply;
         }
+        // A cluster pipeline's broadcast that no policy combines: each node's reply, by address.
+        // GLIDE's core converts a customCommand's map of nodes as a whole (CONFIG GET per node, HGETALL not).
+        if (reply instanceof NodeReplies) {
+            const command = commands[index];
+            if (command.def === CUSTOM_COMMAND) return customReply(command.args, reply.toRespMap(), wantBytes);
+            return reply.toGlideRecord(wantBytes, (value) => convert(command, value as RespValue, wantBytes, readBytes)) as unknown as GlideReturnType;
+        }
         return convert(commands[index], reply, wantBytes, readBytes);
     });
 }
 
 function convert(command: QueuedCommand, reply: RespValue, wantBytes: boolean, readBytes: boolean): GlideReturnType {
     const { def } = command;
-    if (def === CUSTOM_COMMAND) return customReply(command.args, reply);
+    if (def === CUSTOM_COMMAND) return customReply(command.args, reply, wantBytes);
     // Replies read as bytes for a binary command's sake: the others get their text back.
     const textual = def.stringReply === true || (!wantBytes && !def.bytesReply);
     const value = readBytes && textual ? buffersToStrings(reply) : reply;

@@ -336,6 +336,14 @@ export abstract class BaseClient {
     }
 }
 
+/**
+ * A command of no arguments is refused before it is sent, as GLIDE refuses it: the server would
+ * not answer one, and every later reply on the connection would be taken for the previous request's.
+ */
+export function emptyCommandError(): RequestError {
+    return new RequestError("Received command without a command name or arguments");
+}
+
 /** Installs a table of command definitions as methods of a client class. */
 export function installClientMethods(proto: BaseClient, table: CommandTable): void {
     installMethods(proto, table, (self: BaseClient, def, params) =>

@@ -33,7 +33,7 @@ import { ClusterPubSub } from "../pubsub/cluster-pubsub";
 import { validatePubSubConfig } from "../pubsub/pubsub";
 import { ALL_MODES, SubscriptionMode } from "../pubsub/modes";
 import { channelCounts, sumOfCounts, unionOfChannels, type ChannelCount } from "../commands/pubsub-cluster";
-import { BaseClient } from "./base-client";
+import { BaseClient, emptyCommandError } from "./base-client";
 import { genericExtraCommands } from "../commands/generic-extra";
 import { WatchSessions } from "../batch/watch-session";
 import { transactionSlot } from "../batch/transaction-slot";
@@ -298,9 +298,11 @@ export class GlideClusterClient extends BaseClient {
 
     /** Sends any command as given: routed by its key, its server policy, or `route`. */
     customCommand(args: GlideString[], options?: RouteOption & DecoderOption): Promise<ClusterResponse<GlideReturnType>> {
+        if (args.length === 0) return Promise.reject(emptyCommandError());
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
-        const request: RequestShape = { bytes, convert: (reply) => customReply(args, reply) };
-        return this.#custom(args, request, options?.route) as Promise<GlideReturnType>;
+        // Converted once all nodes answered: GLIDE's core converts a map of nodes as a whole.
+        const request: RequestShape = { bytes, unaggregated: (nodes) => nodes.toRespMap() };
+        return this.#custom(args, request, options?.route).then((reply) => customReply(args, reply as RespValue, bytes));
     }
 
     async #custom(args: CommandArg[], request: RequestShape, route: Routes | undefined): Promise<unknown> {
@@ -364,6 +366,10 @@ export class GlideClusterClient extends BaseClient {
         if (batch.isAtomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
             if (watched !== undefined) this.#watches.end(watched);
             throw new RequestError("Retry strategy is not supported for atomic batches.");
+        }
+        if (commands.some(({ args }) => args.length === 0)) {
+            if (watched !== undefined) this.#watches.end(watched);
+            throw emptyCommandError();
         }
         if (watched !== undefined) {
             await this.#transactionTarget(commands);
