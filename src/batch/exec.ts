@@ -4,6 +4,7 @@ import { customReply } from "../commands/generic-reply";
 import type { GlideReturnType } from "../commands/types";
 import type { CommandDef } from "../commands/core";
 import { RespMap, type CommandArg, type RespValue } from "../protocol/types";
+import { NodeReplies } from "../routing/cluster/policies";
 import { CUSTOM_COMMAND, type QueuedCommand } from "./batch";
 
 /** The frames to write: MULTI … EXEC around the commands when atomic. */
@@ -13,11 +14,21 @@ export function batchFrames(commands: readonly QueuedCommand[], atomic: boolean)
 }
 
 /**
- * What GLIDE refuses of a batch before sending it, on either client, in its words: an empty
- * pipeline, and retryStrategy on an atomic batch (the key present at all, even holding undefined).
+ * A command of no arguments, refused before it is sent, as GLIDE refuses it: the server would not
+ * answer one, and every later reply on the connection would be taken for the previous request's.
  */
-export function refuseAsGlide(atomic: boolean, commandCount: number, options: object | null | undefined): void {
-    if (!atomic && commandCount === 0) throw new RequestError("Received empty pipeline- ResponseError");
+export function emptyCommandError(): RequestError {
+    return new RequestError("Received command without a command name or arguments");
+}
+
+/**
+ * What GLIDE refuses of a batch before sending it, on either client, in its words: an empty
+ * pipeline, a command of no arguments, and retryStrategy on an atomic batch (the key present at
+ * all, even holding undefined).
+ */
+export function refuseAsGlide(atomic: boolean, commands: readonly QueuedCommand[], options: object | null | undefined): void {
+    if (!atomic && commands.length === 0) throw new RequestError("Received empty pipeline- ResponseError");
+    if (commands.some(({ args }) => args.length === 0)) throw emptyCommandError();
     if (atomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
         throw new RequestError("Retry strategy is not supported for atomic batches.");
     }
@@ -66,13 +77,20 @@ export function batchResult(
             if (raiseOnError || !(reply instanceof RequestError)) throw reply;
             return reply;
         }
+        // A cluster pipeline's broadcast that no policy combines: each node's reply, by address.
+        // GLIDE's core converts a customCommand's map of nodes as a whole (CONFIG GET per node, HGETALL not).
+        if (reply instanceof NodeReplies) {
+            const command = commands[index];
+            if (command.def === CUSTOM_COMMAND) return customReply(command.args, reply.toRespMap(), wantBytes);
+            return reply.toGlideRecord(wantBytes, (value) => convert(command, value as RespValue, wantBytes, readBytes)) as unknown as GlideReturnType;
+        }
         return convert(commands[index], reply, wantBytes, readBytes);
     });
 }
 
 function convert(command: QueuedCommand, reply: RespValue, wantBytes: boolean, readBytes: boolean): GlideReturnType {
     const { def } = command;
-    if (def === CUSTOM_COMMAND) return customReply(command.args, reply);
+    if (def === CUSTOM_COMMAND) return customReply(command.args, reply, wantBytes);
     // Replies read as bytes for a binary command's sake: the others get their text back.
     const textual = textInBatch(def) || (!wantBytes && !bytesInBatch(def));
     const value = readBytes && textual ? buffersToStrings(reply) : reply;

@@ -14,8 +14,10 @@ import { PubSub, validatePubSubConfig } from "../pubsub/pubsub";
 import { SubscriptionMode } from "../pubsub/modes";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import { StandaloneRouter } from "../routing/standalone";
+import { NodeReplies } from "../routing/cluster/policies";
+import type { CommandArg, RespValue } from "../protocol/types";
 import type { Batch, BatchOptions } from "../batch/batch";
-import { batchFrames, batchNeedsBytes, batchResult, refuseAsGlide } from "../batch/exec";
+import { batchFrames, batchNeedsBytes, batchResult, emptyCommandError, refuseAsGlide } from "../batch/exec";
 import { WatchSessions } from "../batch/watch-session";
 import { BaseClient, installClientMethods } from "./base-client";
 import {
@@ -126,9 +128,24 @@ export class GlideClient extends BaseClient {
 
     /** Sends any command as given; the reply is shaped as GLIDE shapes generic replies. */
     async customCommand(args: GlideString[], options?: DecoderOption): Promise<GlideReturnType> {
+        if (args.length === 0) throw emptyCommandError();
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const convert = (reply: RespValue) => customReply(args, reply, bytes);
+        // As GLIDE: FUNCTION STATS goes to every node, its replies a GlideRecord by node address.
+        if (isFunctionStats(args)) {
+            const replies = await this.#onEveryNode(args, bytes, convert);
+            return new NodeReplies(replies).toGlideRecord(bytes) as unknown as GlideReturnType;
+        }
         const connection = await this.connectionFor({ args: () => args });
-        return this.send(connection, args, { bytes, convert: (reply) => customReply(args, reply) });
+        return this.send(connection, args, { bytes, convert });
+    }
+
+    /** Each connected node's reply, by address. */
+    async #onEveryNode(args: CommandArg[], bytes: boolean, convert?: (reply: RespValue, bytes: boolean) => unknown): Promise<Map<string, unknown>> {
+        await this.connectionFor({ args: () => [] });
+        const nodes = this.#router.nodes.filter((node) => node.isReady);
+        const replies = await Promise.all(nodes.map((node) => this.send(node, args, { bytes, convert })));
+        return new Map(nodes.map((node, index) => [node.address, replies[index]]));
     }
 
     /**
@@ -138,7 +155,7 @@ export class GlideClient extends BaseClient {
      */
     async exec(batch: Batch, raiseOnError: boolean, options?: BatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
         // Refused before the caller's WATCH session is taken, so that it survives the refusal.
-        refuseAsGlide(batch.isAtomic, batch.commands.length, options);
+        refuseAsGlide(batch.isAtomic, batch.commands, options);
         // Taken before any await: it is the caller's context that must forget its session.
         const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;
@@ -165,13 +182,8 @@ export class GlideClient extends BaseClient {
 
     /** FUNCTION STATS of every connected node, keyed by the node's address. */
     async functionStats(options?: DecoderOption): Promise<FunctionStatsFullResponse> {
-        await this.connectionFor({ args: () => [] });
-        const nodes = this.#router.nodes.filter((node) => node.isReady);
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
-        const replies = await Promise.all(
-            nodes.map((node) => this.send(node, functionStatsOfNode.args(), { bytes, convert: functionStatsOfNode.reply })),
-        );
-        return Object.fromEntries(nodes.map((node, index) => [node.address, replies[index]]));
+        return Object.fromEntries(await this.#onEveryNode(functionStatsOfNode.args(), bytes, functionStatsOfNode.reply)) as FunctionStatsFullResponse;
     }
 
     protected connectionSettings(): ConnectionOptions[] {
@@ -182,6 +194,10 @@ export class GlideClient extends BaseClient {
         await this.connectionFor({ args: () => [] });
         return this.#router.nodes.filter((node) => node.isReady);
     }
+}
+
+function isFunctionStats(args: readonly GlideString[]): boolean {
+    return args.length === 2 && String(args[0]).toUpperCase() === "FUNCTION" && String(args[1]).toUpperCase() === "STATS";
 }
 
 installClientMethods(GlideClient.prototype, {

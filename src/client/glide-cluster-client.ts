@@ -17,7 +17,7 @@ import { customReply } from "../commands/generic-reply";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { CUSTOM_COMMAND, type ClusterBatch, type QueuedCommand } from "../batch/batch";
-import { batchFrames, batchNeedsBytes, batchResult, refuseAsGlide } from "../batch/exec";
+import { batchFrames, batchNeedsBytes, batchResult, emptyCommandError, refuseAsGlide } from "../batch/exec";
 import { ClusterRouter } from "../routing/cluster/cluster-router";
 import { CommandInfoCache, routingKeyPosition, type CommandFacts } from "../routing/cluster/command-info";
 import { ClusterExecutor, type ExecuteOptions, type Target } from "../routing/cluster/executor";
@@ -289,9 +289,11 @@ export class GlideClusterClient extends BaseClient {
 
     /** Sends any command as given: routed by its key, its server policy, or `route`. */
     customCommand(args: GlideString[], options?: RouteOption & DecoderOption): Promise<ClusterResponse<GlideReturnType>> {
+        if (args.length === 0) return Promise.reject(emptyCommandError());
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
-        const request: RequestShape = { bytes, convert: (reply) => customReply(args, reply) };
-        return this.#custom(args, request, options?.route) as Promise<GlideReturnType>;
+        // Converted once all nodes answered: GLIDE's core converts a map of nodes as a whole.
+        const request: RequestShape = { bytes, unaggregated: (nodes) => nodes.toRespMap() };
+        return this.#custom(args, request, options?.route).then((reply) => customReply(args, reply as RespValue, bytes));
     }
 
     async #custom(args: CommandArg[], request: RequestShape, route: Routes | undefined): Promise<unknown> {
@@ -346,7 +348,7 @@ export class GlideClusterClient extends BaseClient {
      */
     async exec(batch: ClusterBatch, raiseOnError: boolean, options?: ClusterBatchOptions & DecoderOption): Promise<GlideReturnType[] | null> {
         // Refused before the caller's WATCH session is taken, so that it survives the refusal.
-        refuseAsGlide(batch.isAtomic, batch.commands.length, options);
+        refuseAsGlide(batch.isAtomic, batch.commands, options);
         // Taken before any await: it is the caller's context that must forget its session.
         const watched = batch.isAtomic ? this.#watches.take() : undefined;
         const commands = batch.commands;

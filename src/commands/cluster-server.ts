@@ -6,7 +6,8 @@
  */
 import { as, command, type ReplyConverter } from "./core";
 import type { FlushMode, InfoOptions, ScanOptions } from "./options";
-import { customReply } from "./generic-reply";
+import { lolwut } from "./custom-replies";
+import { genericReply } from "./generic-reply";
 import { statusAs, toBoolean, toRecord, toText } from "./replies";
 import type { DecoderOption, GlideReturnType, GlideString } from "./types";
 import type { CommandArg } from "../protocol/types";
@@ -110,10 +111,10 @@ export const clusterServerCommands = {
         stringReply: true,
         optionsAt: 0,
     }),
+    // Unlike GlideClient's, the cluster client's TIME and LOLWUT replies follow the client's decoder (Buffers for bytes).
     time: command({
         args: (options?: RouteOption) => ["TIME"],
         reply: perNode(as<[string, string]>),
-        stringReply: true,
         optionsAt: 0,
     }),
     dbsize: command({ args: (options?: RouteOption) => ["DBSIZE"], reply: as<number>, optionsAt: 0 }),
@@ -199,8 +200,7 @@ export const clusterServerCommands = {
             ...(options?.version === undefined ? [] : ["VERSION", options.version]),
             ...(options?.parameters ?? []),
         ],
-        reply: perNode(toText),
-        stringReply: true,
+        reply: perNode((reply) => lolwut(reply) as string),
         optionsAt: 0,
     }),
     functionRestore: command({
@@ -246,12 +246,11 @@ export const clusterServerCommands = {
         bytesReply: true,
         optionsAt: 0,
     }),
-    // Without a route: CLIENT TRACKINGINFO and FUNCTION LIST go to a random node; FUNCTION STATS and
-    // MEMORY STATS to every primary, LATENCY to every node (the server's tips), one record per node.
+    // Without a route: CLIENT TRACKINGINFO and FUNCTION LIST go to a random node, MEMORY STATS and
+    // LATENCY to every primary, FUNCTION STATS to every node (as GLIDE sends them), one record per node.
     clientTrackingInfo: command({
         args: (options?: RouteOption) => ["CLIENT", "TRACKINGINFO"],
         reply: perNode(toClientTrackingInfo),
-        stringReply: true,
         optionsAt: 0,
     }),
     functionList: command({
@@ -278,17 +277,16 @@ export const clusterServerCommands = {
     latencyLatest: command({
         args: (options?: RouteOption) => ["LATENCY", "LATEST"],
         reply: perNode(toLatencyLatest),
-        stringReply: true,
         optionsAt: 0,
     }),
     fcallWithRoute: command({
         args: (func: GlideString, args: GlideString[], options?: RouteOption & DecoderOption) => fcallArgs("FCALL", func, args),
-        reply: perNode((reply) => customReply([], reply) as GlideReturnType),
+        reply: perNode(genericReply),
         optionsAt: 2,
     }),
     fcallReadonlyWithRoute: command({
         args: (func: GlideString, args: GlideString[], options?: RouteOption & DecoderOption) => fcallArgs("FCALL_RO", func, args),
-        reply: perNode((reply) => customReply([], reply) as GlideReturnType),
+        reply: perNode(genericReply),
         optionsAt: 2,
     }),
 };

@@ -10,7 +10,7 @@ import type { FlushMode } from "./options";
 import { functionListArgs, numkeysArgs } from "./server-args";
 import type { FunctionListOptions } from "./server-options";
 import type { DecoderOption, GlideReturnType, GlideString } from "./types";
-import { customReply } from "./generic-reply";
+import { genericReply } from "./generic-reply";
 
 const shared = clusterServerCommands;
 
@@ -49,14 +49,14 @@ export const functionStatsOfNode = command({
 export const fcallCommands = {
     fcall: command({
         args: (func: GlideString, keys: GlideString[], args: GlideString[], options?: DecoderOption) => numkeysArgs("FCALL", func, keys, args),
-        reply: (reply) => customReply([], reply) as GlideReturnType,
+        reply: genericReply,
         optionsAt: 3,
         keys: THIRD_ARG_KEY,
     }),
     fcallReadonly: command({
         args: (func: GlideString, keys: GlideString[], args: GlideString[], options?: DecoderOption) =>
             numkeysArgs("FCALL_RO", func, keys, args),
-        reply: (reply) => customReply([], reply) as GlideReturnType,
+        reply: genericReply,
         optionsAt: 3,
         keys: THIRD_ARG_KEY,
         readonly: true,

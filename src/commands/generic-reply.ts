@@ -1,44 +1,40 @@
 /**
- * The reply shape of `customCommand`: GLIDE gives maps as GlideRecord ({ key, value } entries),
- * sets as arrays and attributes as { value, attributes }, on RESP2 and RESP3 alike. On RESP2 a map
- * arrives as a flat array, so the commands known to reply with a map are listed here.
+ * The reply shape of `customCommand`, scripts and functions: GLIDE gives maps as GlideRecord
+ * ({ key, value } entries), sets as arrays and attributes as { value, attributes }, on RESP2 and
+ * RESP3 alike, after its core has reshaped the replies of the commands it knows (custom-replies.ts).
  */
 import { RespAttributed, RespMap, type RespValue } from "../protocol/types";
+import { shapeOf } from "./custom-replies";
 import type { GlideReturnType } from "./types";
-import { toText } from "./replies";
 
-const MAP_REPLIES = new Set(["HGETALL", "CONFIG GET", "HELLO", "XINFO STREAM", "FUNCTION STATS", "MEMORY STATS"]);
-const FLOAT_REPLIES = new Set(["INCRBYFLOAT", "HINCRBYFLOAT", "ZINCRBY", "ZSCORE", "GEODIST"]);
-
-function commandName(args: readonly unknown[]): string {
-    const first = toText(args[0] as string).toUpperCase();
-    if (args.length > 1 && (first === "CONFIG" || first === "XINFO" || first === "FUNCTION" || first === "MEMORY")) {
-        return `${first} ${toText(args[1] as string).toUpperCase()}`;
-    }
-    return first;
-}
-
-function toRecord(flat: RespValue[]): GlideReturnType {
+function toRecord(flat: RespValue[], bytes: boolean): GlideReturnType {
     const record: { key: GlideReturnType; value: GlideReturnType }[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) record.push({ key: toGlide(flat[i]), value: toGlide(flat[i + 1]) });
+    for (let i = 0; i + 1 < flat.length; i += 2) record.push({ key: toGlide(flat[i], bytes), value: toGlide(flat[i + 1], bytes) });
     return record as unknown as GlideReturnType;
 }
 
-function toGlide(reply: RespValue): GlideReturnType {
-    if (reply instanceof RespMap) return toRecord(reply.entries);
-    if (Array.isArray(reply)) return reply.map(toGlide);
-    if (reply instanceof Set) return Array.from(reply, toGlide);
+/**
+ * A decoded reply in GLIDE's form. Simple strings are decoded as the caller asked (Buffers for
+ * bytes) but for "OK", which GLIDE always gives as text.
+ */
+function toGlide(reply: RespValue, bytes: boolean): GlideReturnType {
+    if (typeof reply === "string") return bytes && reply !== "OK" ? Buffer.from(reply) : reply;
+    if (reply instanceof RespMap) return toRecord(reply.entries, bytes);
+    if (Array.isArray(reply)) return reply.map((item) => toGlide(item, bytes));
+    if (reply instanceof Set) return Array.from(reply, (item) => toGlide(item, bytes));
     if (reply instanceof RespAttributed) {
-        return { value: toGlide(reply.value), attributes: toGlide(reply.attributes) } as unknown as GlideReturnType;
+        return { value: toGlide(reply.value, bytes), attributes: toGlide(reply.attributes, bytes) } as unknown as GlideReturnType;
     }
     return reply as GlideReturnType;
 }
 
+/** A reply of a script or function (whose shape no command name tells). */
+export function genericReply(reply: RespValue, bytes = false): GlideReturnType {
+    return toGlide(reply, bytes);
+}
+
 /** Converts a reply of an arbitrary command the way GLIDE's customCommand does. */
-export function customReply(args: readonly unknown[], reply: RespValue): GlideReturnType {
-    if (args.length === 0) return toGlide(reply);
-    const name = commandName(args);
-    if (Array.isArray(reply) && MAP_REPLIES.has(name)) return toRecord(reply);
-    if (FLOAT_REPLIES.has(name) && (typeof reply === "string" || Buffer.isBuffer(reply))) return Number(toText(reply));
-    return toGlide(reply);
+export function customReply(args: readonly unknown[], reply: RespValue, bytes = false): GlideReturnType {
+    const shape = shapeOf(args);
+    return toGlide(shape === undefined ? reply : shape(reply), bytes);
 }

@@ -1,7 +1,6 @@
 /** A Lua script run by `invokeScript`: its SHA1 is computed once, its code kept for reloading. */
 import { createHash } from "node:crypto";
 
-import { RequestError } from "../errors";
 import type { GlideString } from "./types";
 
 // Kept outside the class so that Script's public surface is exactly GLIDE's.
@@ -26,9 +25,7 @@ export class Script {
     }
 }
 
-/** The code to load when the server no longer knows the script's hash. */
-export function scriptCode(script: Script): GlideString {
-    const code = codes.get(script);
-    if (code === undefined) throw new RequestError(`Script ${script.getHash()} was released and is no longer cached by the server`);
-    return code;
+/** The code to load when the server no longer knows the script's hash; undefined once released. */
+export function scriptCode(script: Script): GlideString | undefined {
+    return codes.get(script);
 }

@@ -5,7 +5,7 @@
 import { serverErrorText } from "../errors";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { as, command, THIRD_ARG_KEY, type CommandDef } from "./core";
-import { customReply } from "./generic-reply";
+import { genericReply } from "./generic-reply";
 import type { FlushMode } from "./options";
 import { toBoolean } from "./replies";
 import { scriptCode, type Script } from "./script";
@@ -41,32 +41,33 @@ export interface ScriptOptions extends DecoderOption {
 // The keys follow numkeys (argv[2]); with none the call is keyless (see firstKeyPosition).
 const EVALSHA = command({
     args: (hash: string, keys: GlideString[], args: GlideString[], options?: DecoderOption) => numkeysArgs("EVALSHA", hash, keys, args),
-    reply: (reply) => customReply([], reply),
+    reply: genericReply,
     optionsAt: 3,
     keys: THIRD_ARG_KEY,
 });
 
-const EVAL = command({
-    args: (code: GlideString, keys: GlideString[], args: GlideString[], options?: DecoderOption) => numkeysArgs("EVAL", code, keys, args),
-    reply: (reply) => customReply([], reply),
-    optionsAt: 3,
-    keys: THIRD_ARG_KEY,
-});
+/** SCRIPT LOAD goes where the server's cache is: every node of a cluster. */
+const SCRIPT_LOAD = command({ args: (code: GlideString) => ["SCRIPT", "LOAD", code] });
 
 /** How a client runs one definition (its dispatch). */
 export type RunCommand = (def: CommandDef, params: unknown[]) => Promise<unknown>;
 
 /**
  * Runs a script by its hash; when the server does not know it (NOSCRIPT: never loaded, flushed,
- * or another node), EVAL runs it once with its code, which also caches it for the next EVALSHA.
+ * or another node), loads it with SCRIPT LOAD (on every node of a cluster, as GLIDE does) and
+ * runs it by its hash again.
  */
 export async function invokeScriptWith(run: RunCommand, script: Script, options?: ScriptOptions): Promise<GlideReturnType> {
     const keys = options?.keys ?? [];
     const args = options?.args ?? [];
+    const evalsha = [script.getHash(), keys, args, options];
     try {
-        return (await run(EVALSHA, [script.getHash(), keys, args, options])) as GlideReturnType;
+        return (await run(EVALSHA, evalsha)) as GlideReturnType;
     } catch (error) {
-        if (!serverErrorText(error)?.startsWith("NOSCRIPT")) throw error;
-        return (await run(EVAL, [scriptCode(script), keys, args, options])) as GlideReturnType;
+        // A released script has no code to send: the caller hears the server's NOSCRIPT, as from GLIDE.
+        const code = scriptCode(script);
+        if (code === undefined || !serverErrorText(error)?.startsWith("NOSCRIPT")) throw error;
+        await run(SCRIPT_LOAD, [code]);
+        return (await run(EVALSHA, evalsha)) as GlideReturnType;
     }
 }

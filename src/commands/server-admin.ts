@@ -4,6 +4,7 @@
  */
 import { as, command } from "./core";
 import { clusterServerCommands, type ClientPauseMode, type LolwutOptions } from "./cluster-server";
+import { lolwut } from "./custom-replies";
 import { toText } from "./replies";
 import { failoverArgs } from "./server-args";
 import type { FailoverOptions } from "./server-options";
@@ -23,7 +24,7 @@ export const standaloneServerAdminCommands = {
     lastsave: command({ args: () => ["LASTSAVE"], reply: as<number> }),
     lolwut: command({
         args: (options?: LolwutOptions) => shared.lolwut.args(options),
-        reply: (reply) => toText(reply),
+        reply: (reply) => toText(lolwut(reply)),
         stringReply: true,
     }),
     save: command({ args: () => ["SAVE"], reply: as<"OK"> }),
@@ -36,7 +37,7 @@ export const standaloneServerAdminCommands = {
     memoryPurge: command({ args: () => ["MEMORY", "PURGE"], reply: as<"OK"> }),
     memoryStats: command({ args: () => ["MEMORY", "STATS"], reply: toMemoryStats, stringReply: true }),
     latencyHistory: command({ args: (event: GlideString) => ["LATENCY", "HISTORY", event], reply: toLatencyHistory }),
-    latencyLatest: command({ args: () => ["LATENCY", "LATEST"], reply: toLatencyLatest, stringReply: true }),
+    latencyLatest: command({ args: () => ["LATENCY", "LATEST"], reply: toLatencyLatest }),
     latencyReset: command({ args: (events?: GlideString[]) => shared.latencyReset.args(events), reply: as<number> }),
     failover: command({ args: (options?: FailoverOptions) => failoverArgs(options), reply: as<"OK"> }),
     replicaof: command({ args: (host: string, port: number) => ["REPLICAOF", host, port], reply: as<"OK"> }),
@@ -47,5 +48,5 @@ export const standaloneServerAdminCommands = {
         optionsAt: 2,
     }),
     clientUnpause: command({ args: (options?: DecoderOption) => ["CLIENT", "UNPAUSE"], reply: as<"OK">, optionsAt: 0 }),
-    clientTrackingInfo: command({ args: () => ["CLIENT", "TRACKINGINFO"], reply: toClientTrackingInfo, stringReply: true }),
+    clientTrackingInfo: command({ args: () => ["CLIENT", "TRACKINGINFO"], reply: toClientTrackingInfo }),
 };

@@ -37,7 +37,8 @@ export function toLatencyHistory(reply: RespValue): LatencyEntry[] {
 export function toLatencyLatest(reply: RespValue): LatencyEventInfo[] {
     return (reply as RespValue[][]).map((event) => {
         const info = Object.assign(new LatencyEventInfo(), {
-            eventName: toText(event[0]),
+            // As decoded: a Buffer when the caller reads bytes, as GLIDE gives it.
+            eventName: event[0] as string,
             latestTime: toNumber(event[1]),
             latestDuration: toNumber(event[2]),
             maxDuration: toNumber(event[3]),
@@ -47,9 +48,10 @@ export function toLatencyLatest(reply: RespValue): LatencyEventInfo[] {
     });
 }
 
-function textSet(reply: RespValue): Set<string> {
+/** The flags and prefixes as decoded: Buffers when the caller reads bytes, as GLIDE gives them. */
+function itemSet(reply: RespValue): Set<string> {
     const items = reply instanceof Set ? Array.from(reply) : Array.isArray(reply) ? reply : [];
-    return new Set(items.map((item) => toText(item)));
+    return new Set(items as string[]);
 }
 
 export function toClientTrackingInfo(reply: RespValue): ClientTrackingInfo {
@@ -61,13 +63,13 @@ export function toClientTrackingInfo(reply: RespValue): ClientTrackingInfo {
         const value = flat[i + 1];
         switch (toText(flat[i])) {
             case "flags":
-                flags = textSet(value);
+                flags = itemSet(value);
                 break;
             case "redirect":
                 redirect = toNumber(value);
                 break;
             case "prefixes":
-                prefixes = textSet(value);
+                prefixes = itemSet(value);
                 break;
         }
     }

@@ -30,6 +30,14 @@ function byName<T extends Record<string, unknown>>(libraries: T[]): T[] {
     }));
 }
 
+type GlideEntries = { key: string; value: unknown }[];
+
+/** A GlideRecord as a plain record, to compare. */
+function asRecord(entries: GlideEntries): Record<string, unknown> {
+    assert.ok(Array.isArray(entries));
+    return Object.fromEntries(entries.map(({ key, value }) => [key, value]));
+}
+
 let server: ServerHandle;
 
 before(async () => {
@@ -64,11 +72,11 @@ for (const { name, protocol } of PROTOCOLS) {
 
         it("functionLoad returns the library name, refuses a duplicate and replaces with replace", async () => {
             assert.equal(await client.functionLoad(library("libA")), "libA");
-            await rejectsWithPrefix(client.functionLoad(library("libA")), "ERR Library 'libA' already exists");
+            await rejectsWithPrefix(client.functionLoad(library("libA")), "An error was signalled by the server: - ResponseError: Library 'libA' already exists");
             assert.equal(await client.functionLoad(library("libA", "2"), { replace: true }), "libA");
             assert.deepEqual(await client.fcall("libA_echo", [], []), ["", "", "2"]);
             assert.deepEqual(await client.functionLoad(library("libB"), { decoder: Decoder.Bytes }), Buffer.from("libB"));
-            await rejectsWithPrefix(client.functionLoad("return 1"), "ERR Missing library metadata");
+            await rejectsWithPrefix(client.functionLoad("return 1"), "An error was signalled by the server: - ResponseError: Missing library metadata");
         });
 
         it("functionList describes each library, filtered by pattern, with code on request", async () => {
@@ -107,7 +115,7 @@ for (const { name, protocol } of PROTOCOLS) {
         });
 
         it("functionStats shows the running function; functionKill stops it", async () => {
-            await rejectsWithPrefix(client.functionKill(), "NOTBUSY");
+            await rejectsWithPrefix(client.functionKill(), "An error was signalled by the server: - NotBusy: No scripts in execution right now.");
             await client.functionLoad(BUSY_LIBRARY);
             const outcome = other.fcallReadonly("spin", [], ["arg1"]).then(
                 () => "resolved",
@@ -132,7 +140,7 @@ for (const { name, protocol } of PROTOCOLS) {
             await client.functionLoad(library("dellib"));
             assert.equal(await client.functionDelete("dellib"), "OK");
             assert.deepEqual(await client.functionList(), []);
-            await rejectsWithPrefix(client.functionDelete("dellib"), "ERR Library not found");
+            await rejectsWithPrefix(client.functionDelete("dellib"), "An error was signalled by the server: - ResponseError: Library not found");
         });
 
         it("functionFlush removes every library in either mode", async () => {
@@ -151,8 +159,8 @@ for (const { name, protocol } of PROTOCOLS) {
             const before = await client.functionList({ withCode: true });
 
             // APPEND (the default) refuses a library that exists.
-            await rejectsWithPrefix(client.functionRestore(dump), "ERR Library dumplib already exists");
-            await rejectsWithPrefix(client.functionRestore(dump, FunctionRestorePolicy.APPEND), "ERR Library dumplib already exists");
+            await rejectsWithPrefix(client.functionRestore(dump), "An error was signalled by the server: - ResponseError: Library dumplib already exists");
+            await rejectsWithPrefix(client.functionRestore(dump, FunctionRestorePolicy.APPEND), "An error was signalled by the server: - ResponseError: Library dumplib already exists");
             assert.equal(await client.functionRestore(dump, FunctionRestorePolicy.REPLACE), "OK");
             assert.deepEqual(await client.functionList({ withCode: true }), before);
 
@@ -164,7 +172,7 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.equal(await client.functionRestore(dump), "OK");
             assert.deepEqual(await client.functionList({ withCode: true }), before);
             assert.deepEqual(await client.fcall("dumplib_echo", ["k"], ["a"]), ["k", "a", "1"]);
-            await rejectsWithPrefix(client.functionRestore(Buffer.from("not a dump")), "ERR");
+            await rejectsWithPrefix(client.functionRestore(Buffer.from("not a dump")), "An error was signalled by the server: - ResponseError: DUMP payload version or checksum are wrong");
         });
 
         it("fcall and fcallReadonly pass keys and args; a writing function refuses FCALL_RO", async () => {
@@ -174,8 +182,8 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.deepEqual(await client.fcallReadonly("calllib_echo", [key], ["arg"]), [key, "arg", "1"]);
             assert.equal(await client.fcall("calllib_set", [key], ["value"]), "done");
             assert.equal(await client.get(key), "value");
-            await rejectsWithPrefix(client.fcallReadonly("calllib_set", [key], ["value"]), "ERR Can not execute a script with write flag using *_ro command");
-            await rejectsWithPrefix(client.fcall("no_such_function", [], []), "ERR Function not found");
+            await rejectsWithPrefix(client.fcallReadonly("calllib_set", [key], ["value"]), "An error was signalled by the server: - ResponseError: Can not execute a script with write flag using *_ro command.");
+            await rejectsWithPrefix(client.fcall("no_such_function", [], []), "An error was signalled by the server: - ResponseError: Function not found");
             const binary = Buffer.from([0x00, 0xff, 0x80]);
             assert.deepEqual(await client.fcall("calllib_echo", [], [binary], { decoder: Decoder.Bytes }), [
                 Buffer.alloc(0),
@@ -195,7 +203,6 @@ for (const { name, protocol } of PROTOCOLS) {
                 .functionStats()
                 .fcall("batchlib_echo", ["k"], ["v"])
                 .fcallReadonly("batchlib_echo", [], [])
-                .functionDump()
                 .functionDelete("batchlib")
                 .functionList();
             const replies = await client.exec(batch, true);
@@ -204,25 +211,30 @@ for (const { name, protocol } of PROTOCOLS) {
                 { name: "batchlib_echo", description: "echoes", flags: ["no-writes"] },
                 { name: "batchlib_set", description: null, flags: [] },
             ];
-            replies[3] = byName(replies[3] as Record<string, unknown>[]) as never;
-            assert.deepEqual(replies.slice(0, 7), [
-                "OK",
-                "batchlib",
-                "batchlib",
-                [{ library_name: "batchlib", engine: "LUA", functions }].map((lib) => byName([lib])[0]),
-                { running_script: null, engines: { LUA: { libraries_count: 1, functions_count: 2 } } },
-                ["k", "v", "1"],
-                ["", "", "1"],
+            // As GLIDE's batch gives them: FUNCTION LIST and FUNCTION STATS as GlideRecords.
+            const list = (replies[3] as GlideEntries[]).map(asRecord);
+            assert.deepEqual(byName(list.map((lib) => ({ ...lib, functions: (lib.functions as GlideEntries[]).map(asRecord) }))), [
+                { library_name: "batchlib", engine: "LUA", functions },
             ]);
-            const dump = replies[7] as Buffer;
+            const stats = asRecord(replies[4] as GlideEntries);
+            assert.deepEqual({ ...stats, engines: asRecord(stats.engines as GlideEntries) }, { running_script: null, engines: { LUA: [{ key: "libraries_count", value: 1 }, { key: "functions_count", value: 2 }] } });
+            assert.deepEqual(replies.slice(5), [["k", "v", "1"], ["", "", "1"], "OK", []]);
+
+            // FUNCTION DUMP in a batch is decoded as the batch asks: bytes, or a decoding error as text.
+            await client.functionLoad(code);
+            const [dump] = (await client.exec(new Batch(true).functionDump(), true, { decoder: Decoder.Bytes }))!;
             assert.ok(Buffer.isBuffer(dump));
-            assert.deepEqual(replies.slice(8), ["OK", []]);
+            await assert.rejects(client.exec(new Batch(true).functionDump(), true), /^Error: Decoding error/);
+            await client.functionDelete("batchlib");
 
             const restore = await client.exec(new Batch(false).functionRestore(dump).functionRestore(dump, FunctionRestorePolicy.REPLACE).functionList(), false);
             assert.ok(restore !== null);
             assert.equal(restore[0], "OK");
             assert.equal(restore[1], "OK");
-            assert.deepEqual(byName(restore[2] as Record<string, unknown>[]), [{ library_name: "batchlib", engine: "LUA", functions }]);
+            const restored = (restore[2] as GlideEntries[]).map(asRecord);
+            assert.deepEqual(byName(restored.map((lib) => ({ ...lib, functions: (lib.functions as GlideEntries[]).map(asRecord) }))), [
+                { library_name: "batchlib", engine: "LUA", functions },
+            ]);
         });
     });
 }

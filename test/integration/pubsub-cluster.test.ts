@@ -269,9 +269,10 @@ for (const { name, protocol } of PROTOCOLS) {
             const client = receiver.cluster;
             try {
                 // Kill this client's subscriber connections on every node (the cluster is shared: only ours).
-                const lists = (await publisher.customCommand(["CLIENT", "LIST", "TYPE", "pubsub"], { route: "allNodes" })) as Record<string, string>;
+                // A multi-node customCommand answers with a GlideRecord by node address, as GLIDE's does.
+                const lists = (await publisher.customCommand(["CLIENT", "LIST", "TYPE", "pubsub"], { route: "allNodes" })) as { key: string; value: string }[];
                 const victims: [string, string][] = [];
-                for (const [address, list] of Object.entries(lists)) {
+                for (const { key: address, value: list } of lists) {
                     for (const line of list.split("\n")) {
                         if (!line.includes(` name=${clientName} `)) continue;
                         victims.push([address, /(?:^|\s)id=(\d+)/.exec(line)![1]]);

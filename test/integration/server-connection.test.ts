@@ -56,7 +56,7 @@ for (const { name, protocol } of PROTOCOLS) {
         async function publishedMessageArrives(): Promise<void> {
             const text = uniqueKey("news");
             await waitFor("the subscriber to be back", async () =>
-                (await adminClient.customCommand(["PUBSUB", "NUMSUB", "password-news"]) as unknown[])[1] === 1 || "not subscribed",
+                (await adminClient.customCommand(["PUBSUB", "NUMSUB", "password-news"]) as { value: unknown }[])[0].value === 1 || "not subscribed",
             );
             assert.equal(await adminClient.customCommand(["PUBLISH", "password-news", text]), 1);
             let message = await client.getPubSubMessage();

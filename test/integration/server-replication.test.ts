@@ -43,12 +43,12 @@ for (const { name, protocol } of PROTOCOLS) {
         }
 
         it("rejects abort when no failover runs, and a target that is not a replica", async () => {
-            await rejectsWithPrefix(first.failover({ abort: true }), "ERR No failover in progress");
+            await rejectsWithPrefix(first.failover({ abort: true }), "An error was signalled by the server: - ResponseError: No failover in progress.");
             await rejectsWithPrefix(
                 first.failover({ to: { host: "127.0.0.1", port: 1 } }),
-                "ERR FAILOVER target HOST and PORT is not a replica",
+                "An error was signalled by the server: - ResponseError: FAILOVER target HOST and PORT is not a replica.",
             );
-            await rejectsWithPrefix(second.failover(), "ERR FAILOVER is not valid when server is a replica");
+            await rejectsWithPrefix(second.failover(), "An error was signalled by the server: - ResponseError: FAILOVER is not valid when server is a replica.");
         });
 
         it("hands the primary role to the replica, and back to a named target", async () => {
@@ -98,7 +98,7 @@ for (const { name, protocol } of PROTOCOLS) {
             assert.equal(await role(followerClient), "slave");
             await waitForReplicationLink(follower);
             assert.equal(await followerClient.get(key), "from the source");
-            await rejectsWithPrefix(followerClient.set(key, "x"), "READONLY");
+            await rejectsWithPrefix(followerClient.set(key, "x"), "An error was signalled by the server: - ReadOnly: You can't write against a read only replica.");
 
             assert.equal(await followerClient.replicaofNoOne(), "OK");
             assert.equal(await role(followerClient), "master");

@@ -4,7 +4,7 @@ import type { Convert, FailureHandler, Request, SendOptions } from "../../connec
 import type { CommandArg, RespValue } from "../../protocol/types";
 import type { ClusterRouter } from "./cluster-router";
 import { sleep } from "../../connection/backoff";
-import { aggregate, type ResponsePolicy } from "./policies";
+import { aggregate, type NodeReplies, type ResponsePolicy } from "./policies";
 import { classifyError } from "./redirect";
 
 /** Where one request goes; re-resolved on every attempt, so a MOVED lands on the new owner. */
@@ -29,6 +29,8 @@ export interface ExecuteOptions {
     retryConnectionErrors?: boolean;
     /** See SendOptions.uncounted. */
     uncounted?: boolean;
+    /** What several nodes' replies that no policy combines become (runOnNodes); a record by address when absent. */
+    unaggregated?: (replies: NodeReplies) => unknown;
 }
 
 /** How the executor reaches a node: the client's own send. */
@@ -176,7 +178,7 @@ export class ClusterExecutor {
             else firstError ??= result.reason;
         });
         if (firstError !== undefined && (policy !== "oneSucceeded" || replies.size === 0)) throw firstError;
-        return aggregate(policy, replies);
+        return aggregate(policy, replies, options.unaggregated);
     }
 
     /** The node a target means now, per the slot map. */

@@ -145,7 +145,8 @@ function planCommand(command: PipelineCommand, parts: Part[], nodes: NodeLists):
             if (successes.size < replies.size && (policy.response !== "oneSucceeded" || successes.size === 0)) {
                 return firstError(results, first, addresses.length);
             }
-            return aggregate(policy.response, successes);
+            // Left whole: batchResult converts the nodes' replies and gives them as GLIDE's GlideRecord.
+            return aggregate(policy.response, successes, (nodes) => nodes);
         };
     }
     parts.push({ target: { kind: "random" }, args });

@@ -4,6 +4,7 @@
  * one random node.
  */
 import { RequestError } from "../../errors";
+import { RespMap, type RespValue } from "../../protocol/types";
 
 export type RequestPolicy = "allShards" | "allNodes";
 export type ResponsePolicy =
@@ -52,16 +53,18 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     "function|kill": policy("allShards", "oneSucceeded"),
     "function|load": policy("allShards", "allSucceeded"),
     "function|restore": policy("allShards", "allSucceeded"),
-    "function|stats": policy("allShards", "special"),
+    // The server's tip says every primary; GLIDE asks every node (see GLIDE_POLICY_CHOICES).
+    "function|stats": policy("allNodes", "special"),
     info: policy("allShards", "special"),
     keys: policy("allShards", "special"),
     "cluster|slot-stats": policy("allShards", "special"),
-    "latency|doctor": policy("allNodes", "special"),
-    "latency|graph": policy("allNodes", "special"),
-    "latency|histogram": policy("allNodes", "special"),
-    "latency|history": policy("allNodes", "special"),
-    "latency|latest": policy("allNodes", "special"),
-    "latency|reset": policy("allNodes", "aggSum"),
+    // The server's tips say every node; GLIDE sends LATENCY to every primary (see GLIDE_POLICY_CHOICES).
+    "latency|doctor": policy("allShards", "special"),
+    "latency|graph": policy("allShards", "special"),
+    "latency|histogram": policy("allShards", "special"),
+    "latency|history": policy("allShards", "special"),
+    "latency|latest": policy("allShards", "special"),
+    "latency|reset": policy("allShards", "aggSum"),
     "memory|doctor": policy("allShards", "special"),
     "memory|malloc-stats": policy("allShards", "special"),
     "memory|purge": policy("allShards", "allSucceeded"),
@@ -80,12 +83,32 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     save: policy("allShards", "allSucceeded"),
     "client|pause": policy("allNodes", "allSucceeded"),
     "client|unpause": policy("allNodes", "allSucceeded"),
+    // No tip either: GLIDE starts a background save or rewrite, and sends DEBUG, on every primary, one reply each.
+    bgsave: policy("allShards", "special"),
+    debug: policy("allShards", "special"),
+    bgrewriteaof: policy("allShards", "special"),
     wait: policy("allShards", "aggMin"),
     waitaof: policy("allShards", "aggMin"),
 };
 
 /** Entries where GLIDE's behaviour, not a server tip, decides (see the comments above). */
-export const GLIDE_POLICY_CHOICES = new Set(["unwatch", "save", "client|pause", "client|unpause", "randomkey"]);
+export const GLIDE_POLICY_CHOICES = new Set([
+    "unwatch",
+    "save",
+    "bgsave",
+    "bgrewriteaof",
+    "debug",
+    "client|pause",
+    "client|unpause",
+    "randomkey",
+    "function|stats",
+    "latency|doctor",
+    "latency|graph",
+    "latency|histogram",
+    "latency|history",
+    "latency|latest",
+    "latency|reset",
+]);
 
 /** Every keyless command with a known policy (tests compare them with the server's tips). */
 export function knownPolicies(): [name: string, policy: CommandPolicy][] {
@@ -115,10 +138,34 @@ export function policyFromTips(tips: readonly string[]): CommandPolicy | undefin
 }
 
 /**
- * Combines the replies of several nodes. `special` and commands without a response policy give
- * GLIDE's record keyed by node address; the others give one value.
+ * Several nodes' replies that no response policy combines, by node address: the multi-node map
+ * GLIDE's core answers with. Client methods give it as a record; customCommand and batches as a
+ * GlideRecord of each node's (converted) reply.
  */
-export function aggregate(policy: ResponsePolicy | undefined, replies: Map<string, unknown>): unknown {
+export class NodeReplies {
+    constructor(readonly replies: Map<string, unknown>) {}
+
+    /** `{ key: address, value }` entries; the addresses as Buffers when the caller reads bytes. */
+    toGlideRecord(bytes: boolean, value: (reply: unknown) => unknown = (reply) => reply): { key: string | Buffer; value: unknown }[] {
+        return Array.from(this.replies, ([address, reply]) => ({ key: bytes ? Buffer.from(address) : address, value: value(reply) }));
+    }
+
+    /** The replies as one RESP3 map of address to reply, as GLIDE's core sees them before converting. */
+    toRespMap(): RespMap {
+        return new RespMap(Array.from(this.replies).flat() as RespValue[]);
+    }
+}
+
+/**
+ * Combines the replies of several nodes. `special` and commands without a response policy give
+ * GLIDE's record keyed by node address (or, with `unaggregated`, what it makes of them); the
+ * others give one value.
+ */
+export function aggregate(
+    policy: ResponsePolicy | undefined,
+    replies: Map<string, unknown>,
+    unaggregated: (replies: NodeReplies) => unknown = (nodes) => Object.fromEntries(nodes.replies),
+): unknown {
     const values = [...replies.values()];
     switch (policy) {
         case "allSucceeded":
@@ -136,7 +183,7 @@ export function aggregate(policy: ResponsePolicy | undefined, replies: Map<strin
             return found.length === 0 ? null : found[Math.floor(Math.random() * found.length)];
         }
         default:
-            return Object.fromEntries(replies);
+            return unaggregated(new NodeReplies(replies));
     }
 }
 

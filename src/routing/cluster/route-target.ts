@@ -32,8 +32,10 @@ export async function singleNodeTarget(route: SingleNodeRoute, router: ClusterRo
     }
 }
 
+/** Without a port, `host` must be exactly "host:port" (GLIDE's check and words). */
 function addressOf(host: string, port: number | undefined): string {
     if (port !== undefined) return `${host}:${port}`;
-    if (!/:\d+$/.test(host)) throw new RequestError(`No port provided, expected host to be formatted as \`{hostname}:{port}\`. Received ${host}`);
-    return host;
+    const parts = host.split(":");
+    if (parts.length !== 2) throw new RequestError(`No port provided, expected host to be formatted as \`{hostname}:{port}\`. Received ${host}`);
+    return `${parts[0]}:${Number(parts[1])}`;
 }

@@ -2,11 +2,14 @@
 import { batchFamily } from "./batch";
 import { bitmapFamily } from "./bitmap";
 import { clientFamily } from "./client";
+import { functionsFamily } from "./functions";
 import { genericFamily } from "./generic";
 import { geoFamily } from "./geo";
 import { hashFamily } from "./hash";
 import { hyperloglogFamily } from "./hyperloglog";
 import { listFamily } from "./list";
+import { scriptingFamily } from "./scripting";
+import { serverFamily } from "./server";
 import { setFamily } from "./set";
 import { sortedSetFamily } from "./sorted-set";
 import { streamFamily } from "./stream";
@@ -24,6 +27,9 @@ export const FAMILIES: Family[] = [
     bitmapFamily,
     hyperloglogFamily,
     geoFamily,
+    serverFamily,
+    scriptingFamily,
+    functionsFamily,
     batchFamily,
     clientFamily,
 ];
