@@ -235,6 +235,8 @@ export abstract class BaseClient {
         if (def.sameConnection) return this.send(home, args, { bytes, convert: def.reply, timeoutMs });
         const connection = this.blockingPool.acquire(home.options);
         try {
+            // The command's own timeout starts once its connection is open: opening one is ours to do, not the caller's wait.
+            if (!connection.isReady) await connection.connect();
             return await this.send(connection, args, { bytes, convert: def.reply, timeoutMs });
         } finally {
             this.blockingPool.release(connection);

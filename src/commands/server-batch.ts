@@ -11,7 +11,7 @@ import { standaloneServerCommands as server } from "./server";
 import { standaloneServerAdminCommands as admin } from "./server-admin";
 import type { FunctionListOptions } from "./server-options";
 import { customReply } from "./generic-reply";
-import { toGlideRecord } from "./replies";
+import { statusAs, toGlideRecord } from "./replies";
 import type { GlideString } from "./types";
 
 /**
@@ -46,7 +46,8 @@ export const serverBatchCommands = {
     lastsave: admin.lastsave,
     lolwut: decodedAsTheBatch(admin.lolwut, lolwut),
     /** RESET in a batch resets the batch connection's state too (database, name, protocol). */
-    reset: command({ args: (): CommandArg[] => ["RESET"], reply: as<"RESET"> }),
+    // A status reply: a Buffer under the Bytes decoder, as GLIDE gives it.
+    reset: command({ args: (): CommandArg[] => ["RESET"], reply: statusAs }),
     fcall: command({
         ...fcallCommands.fcall,
         args: (func: GlideString, keys: GlideString[], args: GlideString[]) => fcallCommands.fcall.args(func, keys, args),

@@ -1,5 +1,5 @@
 import { backoffDelay, sleep } from "../connection/backoff";
-import { ConnectFailedError, connectTimedOut } from "../connection/connect-failure";
+import { connectTimedOut, isPermanentFailure } from "../connection/connect-failure";
 import { Connection, type ConnectionHooks } from "../connection/connection";
 import type { ResolvedConfig } from "../client/config";
 import { noPrimary, standaloneUnreachable } from "./initial-connect";
@@ -67,7 +67,7 @@ export class StandaloneRouter {
                 return await node.connect();
             } catch (error) {
                 if (node.isClosed) throw error;
-                if (error instanceof ConnectFailedError && error.permanent) throw standaloneUnreachable(node.address, error);
+                if (isPermanentFailure(error)) throw standaloneUnreachable(node.address, error);
                 const delay = backoffDelay(backoff, attempt);
                 if (performance.now() + delay >= deadline) throw standaloneUnreachable(node.address, connectTimedOut(node.address, connectionTimeoutMs));
                 await sleep(delay);

@@ -46,7 +46,7 @@ describe("differential: glide-ts against GLIDE 2.5.2", { skip: glideSkipReason }
                             const comparison = await compareCase(env, config, testCase, mode);
                             comparisons++;
                             if (!comparison.differs) continue;
-                            const accepted = acceptedFor(comparison.id, testCase.method, config, mode);
+                            const accepted = acceptedFor(comparison.id, testCase.method, config, mode, comparison);
                             if (accepted) matched.add(accepted);
                             else unexpected.push(comparison);
                         }

@@ -29,7 +29,7 @@ export const clientFamily: Family = {
         { method: "updateConnectionPassword", title: "null, applied now", freshClient: true, args: [null, true], batch: false },
         { method: "updateConnectionPassword", title: "null", freshClient: true, args: [null], batch: false },
         { method: "updateConnectionPassword", title: "empty, applied now", freshClient: true, args: ["", true], batch: false },
-        { method: "reset", title: "then the client still answers", freshClient: true, args: [], batch: false },
+        { method: "reset", title: "on a client of its own", freshClient: true, args: [] },
         { method: "watch", title: "one key", freshClient: true, args: [[K.a]] , batch: false },
         { method: "watch", title: "no keys", freshClient: true, args: [[]], batch: false },
         { method: "watch", title: "keys in two slots", freshClient: true, args: [[K.Xa, K.Xb]], batch: false },

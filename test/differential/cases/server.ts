@@ -248,13 +248,13 @@ const unpause: readonly SetupCommand[] = [{ args: ["CLIENT", "UNPAUSE"], route: 
 
 /**
  * Lets any background save or rewrite of an earlier run end: FLUSHALL (before each run) kills a
- * saving child, and the server reaps it, and starts what was scheduled, on its next cron ticks.
- * A pause of every client gives the cron that time, whatever the machine's load: the PING after it
- * waits until the pause is over (BLPOP's timeout would do too, but a loaded machine makes GLIDE's
- * short deadline for blocking commands fail).
+ * saving child, and the server reaps it, and starts what was scheduled, on its next cron ticks
+ * (every 10 ms: the suite's servers run with hz 100). A pause of every client gives the cron that
+ * time, whatever the machine's load: the PING after it waits until the pause is over (BLPOP's
+ * timeout would do too, but a loaded machine makes GLIDE's short deadline for blocking commands fail).
  */
 const noChildRunning: readonly SetupCommand[] = [
-    { args: ["CLIENT", "PAUSE", "500", "ALL"], route: "allNodes" },
+    { args: ["CLIENT", "PAUSE", "150", "ALL"], route: "allNodes" },
     { args: ["PING"], route: "allNodes" },
 ];
 

@@ -44,7 +44,10 @@ export class Environment {
     }
 
     static async start(): Promise<Environment> {
-        const [standalone, cluster] = await Promise.all([startStandalone({ name: "differential" }), startCluster()]);
+        // hz 100: the servers' cron runs every 10 ms, so a killed background save is reaped (and a
+        // scheduled one started) within a short pause rather than a long one (see cases/server.ts).
+        const args = ["--hz", "100"];
+        const [standalone, cluster] = await Promise.all([startStandalone({ name: "differential", args }), startCluster({ args })]);
         return new Environment(standalone, cluster);
     }
 
