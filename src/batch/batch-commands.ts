@@ -3,10 +3,8 @@
  * spellings `expireTime` / `pexpireTime`, publishing and PUBSUB introspection, sharded pub/sub on
  * ClusterBatch. Each reuses an existing definition where there is one.
  */
-import { as, command } from "../commands/core";
 import { genericCommands } from "../commands/generic";
-import { standalonePubSubCommands } from "../commands/pubsub";
-import type { GlideString } from "../commands/types";
+import { clusterBatchPubSubCommands, standalonePubSubCommands } from "../commands/pubsub";
 
 const { publish, pubsubChannels, pubsubNumPat, pubsubNumSub } = standalonePubSubCommands;
 
@@ -23,17 +21,4 @@ export const batchOnlyCommands = {
 export const standaloneBatchOnlyCommands = { publish };
 
 /** On ClusterBatch: `sharded` publishes with SPUBLISH. */
-export const clusterBatchOnlyCommands = {
-    publish: command({
-        args: (message: GlideString, channel: GlideString, sharded?: boolean) => [sharded ? "SPUBLISH" : "PUBLISH", channel, message],
-        reply: as<number>,
-    }),
-    pubsubShardChannels: command({
-        args: (pattern?: GlideString) => (pattern === undefined ? ["PUBSUB", "SHARDCHANNELS"] : ["PUBSUB", "SHARDCHANNELS", pattern]),
-        reply: as<GlideString[]>,
-    }),
-    pubsubShardNumSub: command({
-        args: (channels: GlideString[]) => ["PUBSUB", "SHARDNUMSUB", ...channels],
-        reply: pubsubNumSub.reply,
-    }),
-};
+export const clusterBatchOnlyCommands = clusterBatchPubSubCommands;

@@ -13,6 +13,8 @@ export function batchFrames(commands: readonly QueuedCommand[], atomic: boolean)
     return atomic ? [["MULTI"], ...frames, ["EXEC"]] : frames;
 }
 
+const SUBSCRIPTION_COMMANDS = /^[PS]?(UN)?SUBSCRIBE$/i;
+
 /**
  * A command of no arguments, refused before it is sent, as GLIDE refuses it: the server would not
  * answer one, and every later reply on the connection would be taken for the previous request's.
@@ -29,6 +31,14 @@ export function emptyCommandError(): RequestError {
 export function refuseAsGlide(atomic: boolean, commands: readonly QueuedCommand[], options: object | null | undefined): void {
     if (!atomic && commands.length === 0) throw new RequestError("Received empty pipeline- ResponseError");
     if (commands.some(({ args }) => args.length === 0)) throw emptyCommandError();
+    const subscribing = commands.find(({ def, args }) => def === CUSTOM_COMMAND && SUBSCRIPTION_COMMANDS.test(String(args[0])));
+    if (subscribing !== undefined) {
+        // Beyond GLIDE, which sends it: the server's confirmations are pushes, not replies, so the
+        // batch's replies would no longer line up with its commands.
+        throw new RequestError(
+            `${String(subscribing.args[0]).toUpperCase()} cannot be part of a batch: use the client's subscribe methods or customCommand, which keep subscriptions across reconnects`,
+        );
+    }
     if (atomic && typeof options === "object" && options !== null && "retryStrategy" in options) {
         throw new RequestError("Retry strategy is not supported for atomic batches.");
     }

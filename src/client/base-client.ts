@@ -13,7 +13,8 @@ import { getStatistics, statistics } from "../commands/server-statistics";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import type { PubSubMsg } from "../pubsub/delivery";
 import { SubscriptionMode } from "../pubsub/modes";
-import type { ClientPubSub } from "../pubsub/pubsub";
+import type { ClientPubSub, PubSubState } from "../pubsub/pubsub";
+import { changeSubscriptions, subscriptionState, subscriptionsReply, waitTimeout, type PubSubRequest } from "../pubsub/requests";
 import type { CommandArg } from "../protocol/types";
 import { createClientError } from "../routing/initial-connect";
 import { BlockingPool } from "./blocking-pool";
@@ -133,40 +134,63 @@ export abstract class BaseClient {
     /** The client's pub/sub (standalone: one subscriber; cluster: one per node that needs one). */
     protected abstract get pubsub(): ClientPubSub;
 
+    // The (un)subscribe methods read their arguments as GLIDE's do (a TypeError for a missing
+    // timeout or names that are not iterable; an empty or null list unsubscribes from everything),
+    // then take the path of the customCommand forms (pubsub/requests.ts). All resolve null.
+
     /** Subscribes to channels without waiting for the server's confirmation. */
-    subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.pubsub.subscribe(SubscriptionMode.Exact, channels);
+    async subscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Exact, true, Array.from(channels));
     }
 
     /** Subscribes and waits (timeoutMs; 0: forever) until the server confirmed every channel. */
-    subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.pubsub.subscribe(SubscriptionMode.Exact, channels, timeoutMs);
+    async subscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Exact, true, Array.from(channels), timeoutMs.toString());
     }
 
-    psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.pubsub.subscribe(SubscriptionMode.Pattern, patterns);
+    async psubscribeLazy(patterns: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Pattern, true, Array.from(patterns));
     }
 
-    psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.pubsub.subscribe(SubscriptionMode.Pattern, patterns, timeoutMs);
+    async psubscribe(patterns: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Pattern, true, Array.from(patterns), timeoutMs.toString());
     }
 
     /** null (ALL_CHANNELS) or no argument: every channel. */
-    unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null);
+    async unsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Exact, false, channels ? Array.from(channels) : []);
     }
 
-    unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.pubsub.unsubscribe(SubscriptionMode.Exact, channels ?? null, timeoutMs);
+    async unsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Exact, false, channels ? Array.from(channels) : [], timeoutMs.toString());
     }
 
     /** null (ALL_PATTERNS) or no argument: every pattern. */
-    punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null);
+    async punsubscribeLazy(patterns?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Pattern, false, patterns ? Array.from(patterns) : []);
     }
 
-    punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.pubsub.unsubscribe(SubscriptionMode.Pattern, patterns ?? null, timeoutMs);
+    async punsubscribe(patterns: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Pattern, false, patterns ? Array.from(patterns) : [], timeoutMs.toString());
+    }
+
+    /** One (un)subscription; `timeout` (as GLIDE's core reads it) when the caller waits. */
+    protected subscriptionChange(mode: SubscriptionMode, subscribe: boolean, names: GlideString[], timeout?: string): Promise<void> {
+        const change = { mode, subscribe, names, timeoutMs: timeout === undefined ? undefined : waitTimeout(timeout) };
+        return this.pubsubRequest(change, false) as Promise<never>;
+    }
+
+    /** A request for the pub/sub layer (a method's, or a customCommand GLIDE's core answers itself). */
+    protected async pubsubRequest(request: PubSubRequest, bytes: boolean): Promise<unknown> {
+        if (this.#closed) throw closedClientError();
+        if (request === "state") return subscriptionsReply(this.pubsub.snapshot(), bytes);
+        return changeSubscriptions(this.pubsub, request);
+    }
+
+    /** What getSubscriptions answers: desired and actual names per mode, in the default decoder. */
+    protected async subscriptionState(): Promise<PubSubState> {
+        if (this.#closed) throw closedClientError();
+        return subscriptionState(this.pubsub.snapshot(), this.defaultDecoder === Decoder.Bytes);
     }
 
     /** The next published message, waiting for one; not with a configured callback. Rejects with ClosingError on close. */

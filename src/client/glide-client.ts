@@ -11,7 +11,7 @@ import type { FunctionStatsFullResponse } from "../commands/server-options";
 import type { ConnectionOptions } from "../connection/options";
 import { standalonePubSubCommands } from "../commands/pubsub";
 import { PubSub, validatePubSubConfig } from "../pubsub/pubsub";
-import { SubscriptionMode } from "../pubsub/modes";
+import { pubsubRequestOf } from "../pubsub/requests";
 import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } from "../commands/types";
 import { StandaloneRouter } from "../routing/standalone";
 import { NodeReplies } from "../routing/cluster/policies";
@@ -46,8 +46,6 @@ export interface StandalonePubSubState {
     actualSubscriptions: Partial<Record<GlideClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
 }
 
-const STANDALONE_MODES = [SubscriptionMode.Exact, SubscriptionMode.Pattern];
-
 export type AdvancedGlideClientConfiguration = AdvancedBaseClientConfiguration & {};
 
 export type GlideClientConfiguration = BaseClientConfiguration & {
@@ -76,7 +74,7 @@ export class GlideClient extends BaseClient {
 
     private constructor(options: GlideClientConfiguration) {
         const config = resolveConfig(options, ["readOnly", "nodeDiscoveryMode"]);
-        validatePubSubConfig(options.pubsubSubscriptions, STANDALONE_MODES);
+        validatePubSubConfig(options.pubsubSubscriptions);
         if (options.readOnly) throw new ConfigurationError("readOnly mode is not supported by glide-ts yet");
         if (options.nodeDiscoveryMode != null && options.nodeDiscoveryMode !== NodeDiscoveryMode.Standard) {
             throw new ConfigurationError("Only NodeDiscoveryMode.Standard is supported by glide-ts yet");
@@ -130,6 +128,8 @@ export class GlideClient extends BaseClient {
     async customCommand(args: GlideString[], options?: DecoderOption): Promise<GlideReturnType> {
         if (args.length === 0) throw emptyCommandError();
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        const pubsub = pubsubRequestOf(args);
+        if (pubsub !== undefined) return this.pubsubRequest(pubsub, bytes) as Promise<GlideReturnType>;
         const convert = (reply: RespValue) => customReply(args, reply, bytes);
         // As GLIDE: FUNCTION STATS goes to every node, its replies a GlideRecord by node address.
         if (isFunctionStats(args)) {
@@ -176,8 +176,8 @@ export class GlideClient extends BaseClient {
     }
 
     /** What the client wants to be subscribed to, and what the server confirmed. */
-    async getSubscriptions(): Promise<StandalonePubSubState> {
-        return this.#pubsub.state(STANDALONE_MODES, this.defaultDecoder === Decoder.Bytes);
+    getSubscriptions(): Promise<StandalonePubSubState> {
+        return this.subscriptionState();
     }
 
     /** FUNCTION STATS of every connected node, keyed by the node's address. */

@@ -31,8 +31,10 @@ import type { ClusterScanCursor } from "../routing/cluster/scan-cursor";
 import { keySlot } from "../routing/cluster/slot";
 import { ClusterPubSub } from "../pubsub/cluster-pubsub";
 import { validatePubSubConfig } from "../pubsub/pubsub";
-import { ALL_MODES, SubscriptionMode } from "../pubsub/modes";
+import { SubscriptionMode } from "../pubsub/modes";
+import { pubsubRequestOf } from "../pubsub/requests";
 import { channelCounts, sumOfCounts, unionOfChannels, type ChannelCount } from "../commands/pubsub-cluster";
+import { channelsArgs } from "../commands/pubsub";
 import { BaseClient, dispatchMethod } from "./base-client";
 import { genericExtraCommands } from "../commands/generic-extra";
 import { WatchSessions } from "../batch/watch-session";
@@ -105,7 +107,7 @@ export class GlideClusterClient extends BaseClient {
 
     private constructor(options: GlideClusterClientConfiguration) {
         const config = resolveConfig(options, ["periodicChecks", "recoveryRequestsQueueSize"], ["refreshTopologyFromInitialNodes"]);
-        validatePubSubConfig(options.pubsubSubscriptions, ALL_MODES);
+        validatePubSubConfig(options.pubsubSubscriptions);
         const periodic = periodicCheckMs(options.periodicChecks);
         const queueSize = glideOptionalNumber(options.recoveryRequestsQueueSize, DEFAULT_RECOVERY_QUEUE_SIZE);
         super(config);
@@ -199,11 +201,13 @@ export class GlideClusterClient extends BaseClient {
         this.#router.close(error);
     }
 
-    /** PUBLISH (any node; the cluster forwards it), or with `sharded` SPUBLISH on the channel's slot. */
+    /**
+     * PUBLISH, or with `sharded` SPUBLISH, on the primary of the channel's slot, as GLIDE routes
+     * both (the cluster forwards a PUBLISH everywhere; the count is of that node's subscribers).
+     */
     publish(message: GlideString, channel: GlideString, sharded = false): Promise<number> {
-        if (!sharded) return this.#executor.run({ kind: "random" }, ["PUBLISH", channel, message], { bytes: false }) as Promise<number>;
         const target: Target = { kind: "slot", slot: keySlot(channel), read: false };
-        return this.#executor.run(target, ["SPUBLISH", channel, message], { bytes: false }) as Promise<number>;
+        return this.#executor.run(target, [sharded ? "SPUBLISH" : "PUBLISH", channel, message], { bytes: false }) as Promise<number>;
     }
 
     /** Active channels (matching `pattern`) of every node, each once. */
@@ -239,7 +243,7 @@ export class GlideClusterClient extends BaseClient {
     ): Promise<GlideString[]> {
         if (!this.#router.connected) await this.#router.connect();
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
-        const args: CommandArg[] = options?.pattern === undefined ? ["PUBSUB", subcommand] : ["PUBSUB", subcommand, options.pattern];
+        const args = channelsArgs(subcommand, options?.pattern);
         const addresses = nodes === "allNodes" ? this.#router.allAddresses() : this.#router.primaryAddresses();
         const perNode = await this.#executor.runOnNodes(addresses, args, { bytes }, "special");
         return unionOfChannels(perNode as Record<string, unknown>);
@@ -255,7 +259,7 @@ export class GlideClusterClient extends BaseClient {
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
         const addresses = nodes === "allNodes" ? this.#router.allAddresses() : this.#router.primaryAddresses();
         const request = { bytes, convert: channelCounts };
-        const perNode = await this.#executor.runOnNodes(addresses, ["PUBSUB", subcommand, ...channels], request, "special");
+        const perNode = await this.#executor.runOnNodes(addresses, ["PUBSUB", subcommand, ...(channels ?? [])], request, "special");
         return sumOfCounts(perNode as Record<string, unknown>);
     }
 
@@ -264,33 +268,35 @@ export class GlideClusterClient extends BaseClient {
     }
 
     /** Subscribes to sharded channels, each on its slot's primary. */
-    ssubscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Sharded, channels);
+    async ssubscribeLazy(channels: Iterable<GlideString>, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Sharded, true, Array.from(channels));
     }
 
-    ssubscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.subscribe(SubscriptionMode.Sharded, channels, timeoutMs);
+    async ssubscribe(channels: Iterable<GlideString>, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Sharded, true, Array.from(channels), timeoutMs.toString());
     }
 
     /** null (ALL_SHARDED_CHANNELS) or no argument: every sharded channel. */
-    sunsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Sharded, channels ?? null);
+    async sunsubscribeLazy(channels?: Iterable<GlideString> | null, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Sharded, false, channels ? Array.from(channels) : []);
     }
 
-    sunsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
-        return this.#pubsub.unsubscribe(SubscriptionMode.Sharded, channels ?? null, timeoutMs);
+    async sunsubscribe(channels: Iterable<GlideString> | null, timeoutMs: number, options?: DecoderOption): Promise<void> {
+        return this.subscriptionChange(SubscriptionMode.Sharded, false, channels ? Array.from(channels) : [], timeoutMs.toString());
     }
 
     /** Desired subscriptions against those the servers confirmed, per mode. */
-    async getSubscriptions(): Promise<ClusterPubSubState> {
-        return this.#pubsub.state(this.defaultDecoder === Decoder.Bytes);
+    getSubscriptions(): Promise<ClusterPubSubState> {
+        return this.subscriptionState();
     }
-
 
     /** Sends any command as given: routed by its key, its server policy, or `route`. */
     customCommand(args: GlideString[], options?: RouteOption & DecoderOption): Promise<ClusterResponse<GlideReturnType>> {
         if (args.length === 0) return Promise.reject(emptyCommandError());
         const bytes = (options?.decoder ?? this.defaultDecoder) === Decoder.Bytes;
+        // Answered by the pub/sub layer wherever `route` points, as GLIDE's core does.
+        const pubsub = pubsubRequestOf(args);
+        if (pubsub !== undefined) return this.pubsubRequest(pubsub, bytes) as Promise<GlideReturnType>;
         // Converted once all nodes answered: GLIDE's core converts a map of nodes as a whole.
         const request: RequestShape = { bytes, unaggregated: (nodes) => nodes.toRespMap() };
         return this.#custom(args, request, options?.route).then((reply) => customReply(args, reply as RespValue, bytes));

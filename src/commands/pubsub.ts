@@ -1,11 +1,32 @@
 /**
- * Publishing and PUBSUB introspection with GlideClient's (standalone) signatures. pubsubChannels,
- * pubsubNumPat and pubsubNumSub are BaseClient methods in GLIDE: BaseClient runs these definitions,
- * and the cluster client overrides them to ask every node and combine the replies.
+ * Publishing and PUBSUB introspection with GlideClient's (standalone) signatures, and the forms
+ * ClusterBatch has. pubsubChannels, pubsubNumPat and pubsubNumSub are BaseClient methods in GLIDE:
+ * BaseClient runs these definitions, and the cluster client overrides them to ask every node and
+ * combine the replies.
  */
-import { as, command } from "./core";
-import { flatPairs, toNumber } from "./replies";
+import { as, command, FIRST_KEY } from "./core";
+import { channelCountPairs, channelCounts, countsAsRecord } from "./pubsub-cluster";
 import type { DecoderOption, GlideString } from "./types";
+import type { CommandArg } from "../protocol/types";
+
+/** PUBSUB CHANNELS / SHARDCHANNELS: as GLIDE, an empty pattern is no pattern. */
+export function channelsArgs(subcommand: string, pattern: GlideString | undefined): CommandArg[] {
+    return pattern ? ["PUBSUB", subcommand, pattern] : ["PUBSUB", subcommand];
+}
+
+/**
+ * PUBSUB NUMSUB / SHARDNUMSUB: GLIDE's client method gives { channel, numSub } (a channel asked
+ * twice once), its batch the reply as a GlideRecord of { key, value }.
+ */
+function countsCommand(subcommand: string) {
+    return command({
+        args: (channels: GlideString[], options?: DecoderOption) => ["PUBSUB", subcommand, ...(channels ?? [])],
+        batchArgs: (channels: GlideString[]) => ["PUBSUB", subcommand, ...(channels ?? [])],
+        reply: channelCounts,
+        batchReply: (reply) => countsAsRecord(channelCountPairs(reply)),
+        optionsAt: 1,
+    });
+}
 
 export const standalonePubSubCommands = {
     publish: command({
@@ -13,21 +34,25 @@ export const standalonePubSubCommands = {
         reply: as<number>,
     }),
     pubsubChannels: command({
-        args: (options?: { pattern?: GlideString } & DecoderOption) =>
-            options?.pattern === undefined ? ["PUBSUB", "CHANNELS"] : ["PUBSUB", "CHANNELS", options.pattern],
-        batchArgs: (pattern?: GlideString) => (pattern === undefined ? ["PUBSUB", "CHANNELS"] : ["PUBSUB", "CHANNELS", pattern]),
+        args: (options?: { pattern?: GlideString } & DecoderOption) => channelsArgs("CHANNELS", options?.pattern),
+        batchArgs: (pattern?: GlideString) => channelsArgs("CHANNELS", pattern),
         reply: as<GlideString[]>,
         optionsAt: 0,
     }),
     pubsubNumPat: command({ args: () => ["PUBSUB", "NUMPAT"], reply: as<number> }),
-    pubsubNumSub: command({
-        args: (channels: GlideString[], options?: DecoderOption) => ["PUBSUB", "NUMSUB", ...channels],
-        reply: (reply) => {
-            const flat = flatPairs(reply);
-            const counts: { channel: GlideString; numSub: number }[] = [];
-            for (let i = 0; i + 1 < flat.length; i += 2) counts.push({ channel: flat[i] as GlideString, numSub: toNumber(flat[i + 1]) });
-            return counts;
-        },
-        optionsAt: 1,
+    pubsubNumSub: countsCommand("NUMSUB"),
+};
+
+/** On ClusterBatch: `sharded` publishes with SPUBLISH; either goes to the channel's slot, as GLIDE routes them. */
+export const clusterBatchPubSubCommands = {
+    publish: command({
+        args: (message: GlideString, channel: GlideString, sharded?: boolean) => [sharded ? "SPUBLISH" : "PUBLISH", channel, message],
+        reply: as<number>,
+        keys: FIRST_KEY,
     }),
+    pubsubShardChannels: command({
+        args: (pattern?: GlideString) => channelsArgs("SHARDCHANNELS", pattern),
+        reply: as<GlideString[]>,
+    }),
+    pubsubShardNumSub: countsCommand("SHARDNUMSUB"),
 };

@@ -1,12 +1,12 @@
 import { ClosingError } from "../errors";
 import type { ConnectionOptions } from "../connection/options";
-import type { Decoder, GlideString } from "../commands/types";
+import type { Decoder } from "../commands/types";
 import { keySlot } from "../routing/cluster/slot";
 import { classifyError } from "../routing/cluster/redirect";
 import { MessageDelivery, type PubSubMsg } from "./delivery";
 import { ALL_MODES, SubscriptionMode } from "./modes";
-import { keyAs, keyBytes } from "./names";
-import { configuredRegistry, DEFAULT_CHECK_INTERVAL_MS, reconciliationInterval, uniqueKeys, type ClientPubSub, type PubSubConfig, type PubSubState } from "./pubsub";
+import { keyBytes } from "./names";
+import { configuredRegistry, DEFAULT_CHECK_INTERVAL_MS, reconciliationInterval, startWithin, type ClientPubSub, type PubSubConfig, type SubscriptionSnapshot } from "./pubsub";
 import type { SubscriptionRegistry } from "./registry";
 import { Subscriber, type SubscriberEvents } from "./subscriber";
 import { ConfirmationWaiters } from "./waiters";
@@ -38,11 +38,12 @@ export interface ClusterPubSubSetup {
 
 /**
  * A cluster client's pub/sub: one registry of desired subscriptions, served by one subscriber
- * connection per node that needs one. Exact and pattern subscriptions live together on one
- * primary (the "home"; any node hears every PUBLISH) and move when it fails; a sharded
- * subscription lives on its slot's primary and follows the slot through failovers and
- * migrations. Reconciliation (on topology changes, redirects, disconnects, and every
- * checkIntervalMs) makes every node's actual subscriptions match what it owns.
+ * connection per node that needs one. As in GLIDE, every name lives on the primary of its slot
+ * (a channel's, a pattern's own): a PUBLISH goes to that same node, so its count includes this
+ * client; any node hears every PUBLISH, a sharded subscription only its slot's owner. Names
+ * follow their slot through failovers and migrations. Reconciliation (on topology changes,
+ * redirects, disconnects, and every checkIntervalMs) makes every node's actual subscriptions
+ * match what it owns.
  */
 export class ClusterPubSub implements ClientPubSub {
     readonly #registry: SubscriptionRegistry;
@@ -52,7 +53,6 @@ export class ClusterPubSub implements ClientPubSub {
     readonly #subscribers = new Map<string, Subscriber>();
     readonly #slots = new Map<string, number>();
     readonly #waiters = new ConfirmationWaiters((mode, key, subscribed) => this.#isSettled(mode, key, subscribed));
-    #home: string | undefined;
     #timer: NodeJS.Timeout | undefined;
     #refreshing = false;
     #closedError: Error | undefined;
@@ -69,17 +69,16 @@ export class ClusterPubSub implements ClientPubSub {
         if (this.#registry.isEmpty) return;
         await this.#ready();
         this.reconcile();
-        await Promise.all(ALL_MODES.map((mode) => this.#waiters.wait(mode, this.#registry.desired(mode), true, timeoutMs)));
+        await startWithin(Promise.all(ALL_MODES.map((mode) => this.#waiters.wait(mode, this.#registry.desired(mode), true, timeoutMs))));
     }
 
-    async subscribe(mode: SubscriptionMode, names: Iterable<GlideString>, timeoutMs?: number): Promise<void> {
+    async subscribe(mode: SubscriptionMode, keys: readonly string[], timeoutMs?: number): Promise<void> {
         this.#checkOpen();
-        const keys = uniqueKeys(names);
         this.#registry.add(mode, keys);
         await this.#ready();
         const byOwner = new Map<string | undefined, string[]>();
         for (const key of keys) {
-            const owner = this.#ownerOf(mode, key);
+            const owner = this.#ownerOf(key);
             const group = byOwner.get(owner);
             if (group === undefined) byOwner.set(owner, [key]);
             else group.push(key);
@@ -91,31 +90,29 @@ export class ClusterPubSub implements ClientPubSub {
         if (timeoutMs !== undefined) await this.#waiters.wait(mode, keys, true, timeoutMs);
     }
 
-    /** Removes names (null: all of the mode); with a timeout (0: none), waits for the servers. */
-    async unsubscribe(mode: SubscriptionMode, names: Iterable<GlideString> | null, timeoutMs?: number): Promise<void> {
+    async unsubscribe(mode: SubscriptionMode, keys: readonly string[] | null, timeoutMs?: number): Promise<void> {
         this.#checkOpen();
-        let keys: string[];
-        if (names === null) {
+        let affected: readonly string[] = keys ?? [];
+        if (keys === null) {
             const all = new Set(this.#registry.desired(mode));
             for (const subscriber of this.#subscribers.values()) for (const key of subscriber.actual(mode)) all.add(key);
-            keys = [...all];
-        } else {
-            keys = uniqueKeys(names);
+            affected = [...all];
         }
         this.#registry.remove(mode, keys);
-        for (const subscriber of this.#subscribers.values()) subscriber.sync(mode, keys);
-        if (timeoutMs !== undefined) await this.#waiters.wait(mode, keys, false, timeoutMs);
+        for (const subscriber of this.#subscribers.values()) subscriber.sync(mode, affected);
+        if (timeoutMs !== undefined) await this.#waiters.wait(mode, affected, false, timeoutMs);
     }
 
-    state(bytes: boolean): PubSubState {
-        const state: PubSubState = { desiredSubscriptions: {}, actualSubscriptions: {} };
-        for (const mode of ALL_MODES) {
-            state.desiredSubscriptions[mode] = new Set(Array.from(this.#registry.desired(mode), (key) => keyAs(key, bytes)));
-            const actual = new Set<string>();
-            for (const subscriber of this.#subscribers.values()) for (const key of subscriber.actual(mode)) actual.add(key);
-            state.actualSubscriptions[mode] = new Set(Array.from(actual, (key) => keyAs(key, bytes)));
-        }
-        return state;
+    snapshot(): SubscriptionSnapshot {
+        const actual = (mode: SubscriptionMode): ReadonlySet<string> => {
+            const keys = new Set<string>();
+            for (const subscriber of this.#subscribers.values()) for (const key of subscriber.actual(mode)) keys.add(key);
+            return keys;
+        };
+        return {
+            desired: this.#registry.listedModes().map((mode) => [mode, this.#registry.desired(mode)]),
+            actual: ALL_MODES.map((mode) => [mode, actual(mode)]),
+        };
     }
 
     nextMessage(): Promise<PubSubMsg> {
@@ -132,23 +129,20 @@ export class ClusterPubSub implements ClientPubSub {
     }
 
     /**
-     * Brings every node in line with the registry: picks the home node, opens subscribers where
-     * names are owned, moves names whose owner changed, closes subscribers left with nothing.
+     * Brings every node in line with the registry: opens subscribers where names are owned, moves
+     * names whose owner changed, closes subscribers left with nothing.
      */
     reconcile(): void {
         if (this.#closedError !== undefined) return;
-        const primaries = this.#view.primaries();
-        if (primaries.length === 0) return this.#refreshThenReconcile();
-        this.#pickHome(primaries);
+        if (this.#view.primaries().length === 0) return this.#refreshThenReconcile();
         const needed = new Set<string>();
-        if (this.#registry.desired(SubscriptionMode.Exact).size + this.#registry.desired(SubscriptionMode.Pattern).size > 0) {
-            needed.add(this.#home!);
-        }
         let unowned = false;
-        for (const key of this.#registry.desired(SubscriptionMode.Sharded)) {
-            const owner = this.#ownerOf(SubscriptionMode.Sharded, key);
-            if (owner === undefined) unowned = true;
-            else needed.add(owner);
+        for (const mode of ALL_MODES) {
+            for (const key of this.#registry.desired(mode)) {
+                const owner = this.#ownerOf(key);
+                if (owner === undefined) unowned = true;
+                else needed.add(owner);
+            }
         }
         for (const address of needed) this.#subscriberAt(address);
         for (const [address, subscriber] of this.#subscribers) {
@@ -183,23 +177,10 @@ export class ClusterPubSub implements ClientPubSub {
             this.#timer = setInterval(() => this.reconcile(), this.#checkIntervalMs);
             this.#timer.unref();
         }
-        if (this.#home === undefined) this.#pickHome(this.#view.primaries());
     }
 
-    /** Keeps the home node while it is a primary that is (or may soon be) reachable. */
-    #pickHome(primaries: string[]): void {
-        const home = this.#home;
-        if (home !== undefined && primaries.includes(home)) {
-            const subscriber = this.#subscribers.get(home);
-            if (subscriber === undefined || subscriber.isReady || this.#view.isReady(home)) return;
-        }
-        const reachable = primaries.filter((address) => this.#view.isReady(address));
-        const choices = reachable.length > 0 ? reachable : primaries;
-        if (choices.length > 0) this.#home = choices[Math.floor(Math.random() * choices.length)];
-    }
-
-    #ownerOf(mode: SubscriptionMode, key: string): string | undefined {
-        if (mode !== SubscriptionMode.Sharded) return this.#home;
+    /** The primary serving a name's slot now; undefined while no known node does. */
+    #ownerOf(key: string): string | undefined {
         let slot = this.#slots.get(key);
         if (slot === undefined) {
             slot = keySlot(keyBytes(key));
@@ -210,7 +191,7 @@ export class ClusterPubSub implements ClientPubSub {
 
     #isSettled(mode: SubscriptionMode, key: string, subscribed: boolean): boolean {
         if (subscribed) {
-            const owner = this.#ownerOf(mode, key);
+            const owner = this.#ownerOf(key);
             return owner !== undefined && this.#subscribers.get(owner)?.isSettled(mode, key, true) === true;
         }
         for (const subscriber of this.#subscribers.values()) if (!subscriber.isSettled(mode, key, false)) return false;
@@ -222,7 +203,6 @@ export class ClusterPubSub implements ClientPubSub {
         if (subscriber !== undefined) return subscriber;
         const events: SubscriberEvents = {
             onChange: (mode, key) => (key === undefined ? this.#waiters.checkAll() : this.#waiters.check(mode, key)),
-            onRefused: (mode, keys, error) => this.#waiters.fail(mode, keys, error),
             onStale: (error) => {
                 const redirect = error === undefined ? undefined : classifyError(error, false);
                 if (redirect?.kind === "moved") {
@@ -233,15 +213,14 @@ export class ClusterPubSub implements ClientPubSub {
                 }
             },
             onDisconnect: () => {
-                // Exact and pattern names need any node: move them at once rather than wait for this one.
-                if (address === this.#home) this.#pickHome(this.#view.primaries().filter((other) => other !== address));
+                // The node may have failed over: the new topology tells where its names go.
                 queueMicrotask(() => this.reconcile());
                 this.#refreshThenReconcile();
             },
         };
         subscriber = new Subscriber(this.#registry, { ...this.#view.optionsFor(address), readOnly: false }, this.#delivery.deliver, {
             checkIntervalMs: this.#checkIntervalMs,
-            owns: (mode, key) => this.#ownerOf(mode, key) === address,
+            owns: (_mode, key) => this.#ownerOf(key) === address,
             events,
         });
         this.#subscribers.set(address, subscriber);

@@ -1,6 +1,8 @@
+import { isUtf8 } from "node:buffer";
 import { ConfigurationError } from "../errors";
 import { Fifo } from "../connection/fifo";
 import type { BufferInternals } from "../protocol/resp-bytes";
+import { utf8Problem } from "../protocol/decoder-values";
 import { Decoder, type GlideString } from "../commands/types";
 
 /** One published message as the user receives it (GLIDE's PubSubMsg). */
@@ -23,13 +25,18 @@ interface Poller {
     reject: (error: Error) => void;
 }
 
+/** UTF-8 text; bytes that are not UTF-8 fail with a plain Error in Rust's words, as GLIDE's messages do. */
 function text(bytes: Buffer): string {
+    if (!isUtf8(bytes)) throw new Error(utf8Problem(bytes, 0, bytes.length));
     return (bytes as unknown as BufferInternals).utf8Slice(0, bytes.length);
 }
 
 function decode(channel: Buffer, message: Buffer, pattern: Buffer | null, decoder: Decoder): PubSubMsg {
     if (decoder === Decoder.Bytes) return { message, channel, pattern };
-    return { message: text(message), channel: text(channel), pattern: pattern === null ? null : text(pattern) };
+    // In the order GLIDE's core decodes a push's values: pattern, channel, message.
+    const patternText = pattern === null ? null : text(pattern);
+    const channelText = text(channel);
+    return { message: text(message), channel: channelText, pattern: patternText };
 }
 
 function decoded(raw: RawMessage, decoder: Decoder): PubSubMsg {
@@ -70,15 +77,28 @@ export class MessageDelivery {
             return;
         }
         const poller = this.#pollers.shift();
-        if (poller !== undefined) poller.resolve(decode(channel, message, pattern, this.#decoder));
-        else this.#queue.push({ channel, message, pattern });
+        if (poller === undefined) return void this.#queue.push({ channel, message, pattern });
+        let msg: PubSubMsg;
+        try {
+            msg = decode(channel, message, pattern, this.#decoder);
+        } catch (error) {
+            // Undecodable as text: the waiting reader gets the error, and the message is gone.
+            return poller.reject(error as Error);
+        }
+        poller.resolve(msg);
     };
 
     /** The next message, waiting for one if none is queued. */
     next(): Promise<PubSubMsg> {
         this.#checkPolling();
         const raw = this.#queue.shift();
-        if (raw !== undefined) return Promise.resolve(decoded(raw, this.#decoder));
+        if (raw !== undefined) {
+            try {
+                return Promise.resolve(decoded(raw, this.#decoder));
+            } catch (error) {
+                return Promise.reject(error);
+            }
+        }
         return new Promise((resolve, reject) => this.#pollers.push({ resolve, reject }));
     }
 

@@ -1,4 +1,6 @@
+import { isUtf8 } from "node:buffer";
 import type { GlideString } from "../commands/types";
+import { undecodableReply, utf8Problem } from "../protocol/decoder-values";
 
 /**
  * Channel and pattern names are bytes to the server: "é" and Buffer.from("é") are the same
@@ -21,4 +23,12 @@ export function keyBytes(key: string): Buffer {
 export function keyAs(key: string, bytes: boolean): GlideString {
     const raw = keyBytes(key);
     return bytes ? raw : raw.toString();
+}
+
+/** A key as UTF-8 text; a name that is not UTF-8 fails as GLIDE's String-decoded replies do. */
+export function keyText(key: string): string {
+    const raw = keyBytes(key);
+    const problem = isUtf8(raw) ? undefined : utf8Problem(raw, 0, raw.length);
+    if (problem !== undefined) throw undecodableReply(problem);
+    return raw.toString();
 }

@@ -21,8 +21,6 @@ export type Ownership = (mode: SubscriptionMode, key: string) => boolean;
 export interface SubscriberEvents {
     /** A name's server-side state changed; undefined: every name's (the connection dropped). */
     onChange?(mode: SubscriptionMode, key: string | undefined): void;
-    /** The server refused names for good (ACL, …); they were dropped from the registry. */
-    onRefused?(mode: SubscriptionMode, keys: readonly string[], error: RequestError): void;
     /**
      * The server sent the names elsewhere (MOVED, ASK, TRYAGAIN, CLUSTERDOWN) or dropped a
      * sharded subscription itself (its slot moved): the names stay desired, the owner is stale.
@@ -206,13 +204,14 @@ export class Subscriber implements FrameSink {
     }
 
     /**
-     * The server refused the oldest unanswered command as a whole. Retrying would fail again,
-     * so its names stop being desired (subscribe) and whoever waits for them gets the error.
+     * The server refused the oldest unanswered command as a whole. As in GLIDE, refused names stay
+     * desired (the server may allow them later: each periodic check asks again); whoever waits for
+     * them waits on, until their timeout.
      */
     onRefusal(error: RequestError): void {
         const refused = this.#sent.shift();
         if (refused === undefined) return;
-        const { mode, subscribed, keys } = refused;
+        const { mode, keys } = refused;
         const inFlight = this.#inFlight[mode];
         for (const key of keys) {
             const left = (inFlight.get(key) ?? 1) - 1;
@@ -226,9 +225,8 @@ export class Subscriber implements FrameSink {
             this.#events.onStale?.(error);
             return;
         }
-        if (subscribed) this.#registry.remove(mode, keys);
-        this.#waiters.fail(mode, keys, error);
-        this.#events.onRefused?.(mode, keys, error);
+        // An unsubscription the user asked for in the meantime is settled by the refusal too.
+        for (const key of keys) this.#waiters.check(mode, key);
     }
 
     #wants(mode: SubscriptionMode, key: string): boolean {
@@ -292,6 +290,8 @@ export class Subscriber implements FrameSink {
 
     #checkAlive(): void {
         if (!this.#connection.isReady) return;
+        // Names the server refused earlier are asked for again (GLIDE's periodic reconciliation).
+        for (const mode of ALL_MODES) this.sync(mode, this.#registry.desired(mode));
         const silentFor = performance.now() - this.#heardAt;
         if (silentFor > 2 * this.#checkIntervalMs) {
             this.#connection.destroySocket(new ConnectionError(`Subscriber connection to ${this.#connection.address} stopped answering PING`));

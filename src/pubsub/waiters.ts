@@ -32,8 +32,8 @@ export class ConfirmationWaiters {
             if (timeoutMs > 0) {
                 waiter.timer = setTimeout(() => {
                     this.#waiters.delete(waiter);
-                    const what = subscribed ? "Subscription" : "Unsubscription";
-                    reject(new TimeoutError(`${what} of ${remaining.size} name(s) not confirmed by the server within ${timeoutMs} ms`));
+                    // GLIDE's words (its core's timed-out I/O error).
+                    reject(new TimeoutError("timed out"));
                 }, timeoutMs);
             }
             this.#waiters.add(waiter);
@@ -57,17 +57,6 @@ export class ConfirmationWaiters {
                 if (this.#isSettled(waiter.mode, key, waiter.subscribed)) waiter.remaining.delete(key);
             }
             if (waiter.remaining.size === 0) this.#finish(waiter);
-        }
-    }
-
-    /** Rejects the waiters for any of these keys. */
-    fail(mode: SubscriptionMode, keys: readonly string[], error: Error): void {
-        for (const waiter of this.#waiters) {
-            if (waiter.mode === mode && keys.some((key) => waiter.remaining.has(key))) {
-                clearTimeout(waiter.timer);
-                this.#waiters.delete(waiter);
-                waiter.reject(error);
-            }
         }
     }
 

@@ -13,8 +13,9 @@ const { Exact, Pattern } = GlideClientConfiguration.PubSubChannelModes;
 async function converged(receiver: Receiver, admin: GlideClient, channel: string): Promise<true | string> {
     const { desiredSubscriptions: desired, actualSubscriptions: actual } = await receiver.client.getSubscriptions();
     const [{ numSub }] = await admin.pubsubNumSub([channel]);
+    // A mode without names may be unlisted in desiredSubscriptions (as in GLIDE) and listed, empty, in actual.
     const same = (mode: number) =>
-        desired[mode as 0]?.size === actual[mode as 0]?.size && [...(desired[mode as 0] ?? [])].every((name) => actual[mode as 0]?.has(name));
+        (desired[mode as 0]?.size ?? 0) === (actual[mode as 0]?.size ?? 0) && [...(desired[mode as 0] ?? [])].every((name) => actual[mode as 0]?.has(name));
     if (numSub !== 1) return `server counts ${numSub} subscribers of ${channel}`;
     return same(Exact) && same(Pattern) ? true : `desired ${[...(desired[Exact] ?? [])]} / actual ${[...(actual[Exact] ?? [])]}`;
 }

@@ -4,6 +4,7 @@
  * one random node.
  */
 import { RequestError } from "../../errors";
+import { summedCounts, unionOfNames } from "../../commands/pubsub-cluster";
 import { RespMap, type RespValue } from "../../protocol/types";
 
 export type RequestPolicy = "allShards" | "allNodes";
@@ -15,7 +16,11 @@ export type ResponsePolicy =
     | "aggLogicalAnd"
     | "special"
     /** RANDOMKEY: GLIDE answers with one key, from any primary that has one. */
-    | "anyNonNull";
+    | "anyNonNull"
+    /** PUBSUB CHANNELS / SHARDCHANNELS (GLIDE's choice): every node's names, each once. */
+    | "combineArrays"
+    /** PUBSUB NUMSUB / SHARDNUMSUB (GLIDE's choice): the counts of each name, summed over the nodes. */
+    | "combineMaps";
 
 export interface CommandPolicy {
     request: RequestPolicy;
@@ -82,6 +87,12 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     unwatch: policy("allShards", "allSucceeded"),
     save: policy("allShards", "allSucceeded"),
     "client|pause": policy("allNodes", "allSucceeded"),
+    // No tip on the server either; GLIDE asks every node (primaries for the sharded ones) and combines.
+    "pubsub|channels": policy("allNodes", "combineArrays"),
+    "pubsub|numpat": policy("allNodes", "aggSum"),
+    "pubsub|numsub": policy("allNodes", "combineMaps"),
+    "pubsub|shardchannels": policy("allShards", "combineArrays"),
+    "pubsub|shardnumsub": policy("allShards", "combineMaps"),
     "client|unpause": policy("allNodes", "allSucceeded"),
     // No tip either: GLIDE starts a background save or rewrite, and sends DEBUG, on every primary, one reply each.
     bgsave: policy("allShards", "special"),
@@ -108,6 +119,11 @@ export const GLIDE_POLICY_CHOICES = new Set([
     "latency|history",
     "latency|latest",
     "latency|reset",
+    "pubsub|channels",
+    "pubsub|numpat",
+    "pubsub|numsub",
+    "pubsub|shardchannels",
+    "pubsub|shardnumsub",
 ]);
 
 /** Every keyless command with a known policy (tests compare them with the server's tips). */
@@ -115,7 +131,7 @@ export function knownPolicies(): [name: string, policy: CommandPolicy][] {
     return Object.entries(KEYLESS_POLICIES);
 }
 
-const CONTAINERS = new Set(["acl", "client", "cluster", "config", "function", "latency", "memory", "script", "slowlog"]);
+const CONTAINERS = new Set(["acl", "client", "cluster", "config", "function", "latency", "memory", "pubsub", "script", "slowlog"]);
 
 /** The policy of a keyless command by its argv, or undefined (one random node). */
 export function keylessPolicy(args: readonly unknown[]): CommandPolicy | undefined {
@@ -178,6 +194,10 @@ export function aggregate(
             return values.reduce((min: number, value) => Math.min(min, Number(value)), Infinity);
         case "aggLogicalAnd":
             return andArrays(values);
+        case "combineArrays":
+            return unionOfNames(values as RespValue[]);
+        case "combineMaps":
+            return summedCounts(values as RespValue[]);
         case "anyNonNull": {
             const found = values.filter((value) => value !== null && value !== undefined);
             return found.length === 0 ? null : found[Math.floor(Math.random() * found.length)];

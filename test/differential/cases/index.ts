@@ -8,6 +8,7 @@ import { geoFamily } from "./geo";
 import { hashFamily } from "./hash";
 import { hyperloglogFamily } from "./hyperloglog";
 import { listFamily } from "./list";
+import { pubsubFamily } from "./pubsub";
 import { scriptingFamily } from "./scripting";
 import { serverFamily } from "./server";
 import { setFamily } from "./set";
@@ -30,6 +31,7 @@ export const FAMILIES: Family[] = [
     serverFamily,
     scriptingFamily,
     functionsFamily,
+    pubsubFamily,
     batchFamily,
     clientFamily,
 ];
