@@ -143,7 +143,9 @@ async function startSharedServers() {
  * by path, which would run integration before unit tests; run() keeps the order given.
  */
 async function runNodeTest(files, nodeTestFlags, env) {
-    const options = { files, concurrency: 1, signal: testAbort.signal, testNamePatterns: [], only: false };
+    // forceExit: a file ends when its tests have, even if GLIDE's native core (the differential
+    // suite's other side) keeps a closed subscriber client's threads alive.
+    const options = { files, concurrency: 1, forceExit: true, signal: testAbort.signal, testNamePatterns: [], only: false };
     let reporter = process.stdout.isTTY ? "spec" : "tap";
     for (const flag of nodeTestFlags) {
         const [name, value] = flag.split(/=(.*)/s);

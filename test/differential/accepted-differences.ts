@@ -77,6 +77,35 @@ export const ACCEPTED_CALL_DIFFERENCES: AcceptedDifference[] = [
         reason: "README, Transactions and WATCH: a transaction runs on one slot, so a WATCH on another slot could never guard it; glide-ts refuses it with the server's CROSSSLOT where GLIDE splits it over the nodes and answers OK",
     },
     {
+        id: "customCommand: SUBSCRIBE",
+        where: { modes: ["atomic", "pipeline"] },
+        kind: "improvement",
+        reason: "README, pub/sub: a SUBSCRIBE-family command in a batch is refused before sending; GLIDE sends it on the shared connection, where the subscription manager never learns of it (and on RESP2 the connection stops answering other commands)",
+    },
+    ...[
+        "SUBSCRIBE_BLOCKING with a timeout",
+        "SUBSCRIBE_BLOCKING of two channels",
+        "subscribe_blocking in lower case",
+        "PSUBSCRIBE_BLOCKING",
+        "SSUBSCRIBE_BLOCKING",
+    ].map((title) => ({
+        id: `customCommand: ${title}`,
+        where: { protocol: "RESP2" as const, modes: ["client"] as const },
+        kind: "improvement" as const,
+        reason: "README, pub/sub: subscriptions work on RESP2 as on RESP3; GLIDE's core never makes a subscription on RESP2, so its blocking forms time out (and never settle without a timeout: those cases run on RESP3 only)",
+    })),
+    {
+        id: "pubsub scenario: a refused subscription still desired blocks the ones after it (GLIDE resends them together)",
+        kind: "GLIDE bug",
+        reason: "GLIDE sends every desired channel in one SUBSCRIBE, so once the server refused one (ACL) no later subscription is made; glide-ts keeps the refused one desired, as GLIDE, and still makes the others",
+    },
+    {
+        id: "pubsub scenario: subscriptions on RESP2",
+        where: { protocol: "RESP2" },
+        kind: "improvement",
+        reason: "README, pub/sub: subscriptions work on RESP2 as on RESP3; GLIDE's core never makes a subscription on RESP2, so subscribe times out and nothing is received",
+    },
+    {
         id: "getStatistics: counters",
         kind: "another issue",
         reason: "GLIDE's subscription_out_of_sync_count and subscription_last_sync_timestamp belong to the statistics of issue 12 (observability) and are not reported yet",

@@ -170,8 +170,8 @@ const coreCommandCases: Case[] = [
     coreCommand("SUBSCRIBE_BLOCKING, the channel taken for the timeout", ["SUBSCRIBE_BLOCKING", CORE_CH]),
     coreCommand("SUBSCRIBE_BLOCKING without arguments", ["SUBSCRIBE_BLOCKING"]),
     coreCommand("subscribe_blocking in lower case", ["subscribe_blocking", CORE_CH, "2000"], { batch: false }),
-    coreCommand("SUBSCRIBE_BLOCKING, timeout 0 (none)", ["SUBSCRIBE_BLOCKING", CORE_CH, "0"], { batch: false }),
-    coreCommand("SUBSCRIBE_BLOCKING, a timeout that is not a number (none)", ["SUBSCRIBE_BLOCKING", CORE_CH, "soon"], { batch: false }),
+    coreCommand("SUBSCRIBE_BLOCKING, timeout 0 (none)", ["SUBSCRIBE_BLOCKING", CORE_CH, "0"], { batch: false, protocol: "RESP3" }),
+    coreCommand("SUBSCRIBE_BLOCKING, a timeout that is not a number (none)", ["SUBSCRIBE_BLOCKING", CORE_CH, "soon"], { batch: false, protocol: "RESP3" }),
     coreCommand("PSUBSCRIBE_BLOCKING", ["PSUBSCRIBE_BLOCKING", CORE_PATTERN, "2000"]),
     coreCommand("PSUBSCRIBE_BLOCKING without patterns", ["PSUBSCRIBE_BLOCKING", "2000"], { batch: false }),
     coreCommand("SSUBSCRIBE_BLOCKING", ["SSUBSCRIBE_BLOCKING", CORE_CH, "2000"], { only: "cluster" }),
@@ -181,7 +181,7 @@ const coreCommandCases: Case[] = [
     coreCommand("UNSUBSCRIBE_BLOCKING without arguments", ["UNSUBSCRIBE_BLOCKING"], { batch: false }),
     coreCommand("PUNSUBSCRIBE_BLOCKING", ["PUNSUBSCRIBE_BLOCKING", CORE_PATTERN, "2000"], { batch: false }),
     coreCommand("SUNSUBSCRIBE_BLOCKING", ["SUNSUBSCRIBE_BLOCKING", CORE_CH, "2000"], { batch: false }),
-    // In a batch these reach the server as they are, in GLIDE as here.
+    // GLIDE sends these to the server as they are in a batch; glide-ts refuses them there (accepted).
     coreCommand("SUBSCRIBE", ["SUBSCRIBE", CORE_CH]),
     coreCommand("subscribe in lower case, two channels", ["subscribe", CORE_CH, CORE_CH2], { batch: false }),
     coreCommand("SUBSCRIBE without channels", ["SUBSCRIBE"], { batch: false }),

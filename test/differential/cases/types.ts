@@ -37,6 +37,8 @@ export interface Case {
     teardown?: readonly SetupCommand[];
     /** Which client kinds run it; both when absent. */
     only?: "standalone" | "cluster";
+    /** The one protocol it runs on; both when absent (for calls GLIDE never settles on the other). */
+    protocol?: "RESP2" | "RESP3";
     /**
      * The batch form: false when the method is not a batch method or this call cannot be queued
      * (it needs the client itself); a builder when GLIDE's batch spells the call differently.

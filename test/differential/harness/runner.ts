@@ -21,6 +21,7 @@ export function caseId(testCase: Case): string {
 /** The modes a case runs in on a configuration: the client call, then each batch form. */
 export function modesOf(testCase: Case, config: Config): CaseMode[] {
     if (testCase.only !== undefined && testCase.only !== (config.cluster ? "cluster" : "standalone")) return [];
+    if (testCase.protocol !== undefined && testCase.protocol !== config.protocol) return [];
     if (testCase.batch === false) return ["client"];
     return ["client", ...(testCase.batchModes ?? (["atomic", "pipeline"] as const))];
 }
