@@ -250,12 +250,13 @@ const unpause: readonly SetupCommand[] = [{ args: ["CLIENT", "UNPAUSE"], route: 
  * Lets any background save or rewrite of an earlier run end: FLUSHALL (before each run) kills a
  * saving child, and the server reaps it, and starts what was scheduled, on its next cron ticks
  * (every 10 ms: the suite's servers run with hz 100). A pause of every client gives the cron that
- * time, whatever the machine's load: the PING after it waits until the pause is over (BLPOP's
- * timeout would do too, but a loaded machine makes GLIDE's short deadline for blocking commands fail).
+ * time (the PING after it waits until the pause is over); then every node is asked until none
+ * reports a save or rewrite still running, which on a loaded machine can take longer.
  */
 const noChildRunning: readonly SetupCommand[] = [
     { args: ["CLIENT", "PAUSE", "150", "ALL"], route: "allNodes" },
     { args: ["PING"], route: "allNodes" },
+    { args: ["INFO", "persistence"], route: "allNodes", repeatWhile: /(rdb_bgsave_in_progress|aof_rewrite_in_progress|aof_rewrite_scheduled):1/ },
 ];
 
 /** A background save that lasts (one second per key) while the case runs. */
@@ -285,6 +286,12 @@ const restoreConfig: readonly SetupCommand[] = [
 // Cases.
 
 /** Standalone and cluster spell the options of these commands differently: one builder for both. */
+/** The lib-name field of a CLIENT INFO line. */
+function libName(value: unknown): unknown {
+    const line = Buffer.isBuffer(value) ? value.toString() : String(value);
+    return /\blib-name=(\S*)/.exec(line)?.[1] ?? line;
+}
+
 function modeArgs(mode: (lib: CallContext["lib"]) => unknown): Args {
     return ({ lib, cluster }) => (cluster ? [{ mode: mode(lib) }] : [mode(lib)]);
 }
@@ -645,6 +652,8 @@ const customCases: Case[] = [
     { method: "customCommand", title: "DBSIZE on every shard", setup: onEveryShard, args: [["DBSIZE"]], only: "cluster" },
     { method: "customCommand", title: "INFO", args: [["INFO", "server"]], normalize: infoSections },
     { method: "customCommand", title: "CLIENT ID", args: [["CLIENT", "ID"]], normalize: shape },
+    // Tools count GLIDE's clients by lib-name; the version (lib-ver) is each library's own.
+    { method: "customCommand", title: "CLIENT INFO: the library's name", args: [["CLIENT", "INFO"]], normalize: libName },
     ...routed("customCommand", "PING", (route) => [["PING"], { route }]),
     ...routed("customCommand", "DBSIZE on every shard", (route) => [["DBSIZE"], { route }], { setup: onEveryShard }),
     ...routed("customCommand", "HGETALL", (route, { lib }) => [["HGETALL", K.a], { route, decoder: lib.Decoder.Bytes }], { setup: withHash }),

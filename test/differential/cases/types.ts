@@ -12,8 +12,13 @@ export interface CallContext {
     cluster: boolean;
 }
 
-/** A command for the state a case starts from, sent by a GLIDE admin client before the call. */
-export type SetupCommand = readonly (string | Buffer)[] | { args: readonly (string | Buffer)[]; route: "allPrimaries" | "allNodes" };
+/**
+ * A command for the state a case starts from, sent by a GLIDE admin client before the call; with
+ * `repeatWhile`, sent again (for a few seconds at most) while its reply matches that pattern.
+ */
+export type SetupCommand =
+    | readonly (string | Buffer)[]
+    | { args: readonly (string | Buffer)[]; route: "allPrimaries" | "allNodes"; repeatWhile?: RegExp };
 
 /** Arguments as they are, or built for each side with that side's own library (enums, classes). */
 export type Args = readonly unknown[] | ((ctx: CallContext) => readonly unknown[]);

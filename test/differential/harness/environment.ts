@@ -108,8 +108,14 @@ export class Environment {
         for (const command of commands) {
             if (Array.isArray(command)) await admin.customCommand(command);
             else {
-                const { args, route } = command as Exclude<SetupCommand, readonly unknown[]>;
-                await admin.customCommand(args, cluster ? { route } : undefined);
+                const { args, route, repeatWhile } = command as Exclude<SetupCommand, readonly unknown[]>;
+                const send = () => admin.customCommand(args, cluster ? { route } : undefined);
+                const deadline = performance.now() + 5000;
+                let reply = await send();
+                while (repeatWhile?.test(JSON.stringify(reply)) && performance.now() < deadline) {
+                    await new Promise((resolve) => setTimeout(resolve, 10));
+                    reply = await send();
+                }
             }
         }
     }
