@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { repoRoot } from "./tarball";
+import { npmCommand, repoRoot } from "./tarball";
 
 const run = promisify(execFile);
 const cacheRoot = process.env.GLIDE_TS_RUNTIME_CACHE || path.join(repoRoot, "node_modules/.cache/glide-ts-runtimes");
@@ -26,9 +26,7 @@ export async function fetchFromNpm(spec: string): Promise<Fetched> {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "runtime-cache", private: true }));
-    const npmCli = process.env.npm_execpath;
-    const args = ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--fetch-retries=1", spec];
-    const [command, commandArgs] = npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? [process.execPath, [npmCli, ...args]] : ["npm", args];
+    const [command, commandArgs] = npmCommand(["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--fetch-retries=1", spec]);
     try {
         await run(command, commandArgs, { cwd: dir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
     } catch (error) {

@@ -18,10 +18,13 @@ export interface PackedTarball {
 }
 
 /** npm as the test runner was started by (`npm test` sets npm_execpath), else the one on PATH. */
-function npm(args: string[], cwd: string, timeout: number) {
+export function npmCommand(args: string[]): [string, string[]] {
     const npmCli = process.env.npm_execpath;
-    const [command, commandArgs] =
-        npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? [process.execPath, [npmCli, ...args]] : ["npm", args];
+    return npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? [process.execPath, [npmCli, ...args]] : ["npm", args];
+}
+
+function npm(args: string[], cwd: string, timeout: number) {
+    const [command, commandArgs] = npmCommand(args);
     return run(command, commandArgs, { cwd, timeout, maxBuffer: 64 * 1024 * 1024 });
 }
 
