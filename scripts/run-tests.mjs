@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test [-- FILTER... | --node-test-flag...]`: installs the server if needed, compiles,
-// starts the shared servers once, runs every test file with node --test, stops the servers.
+// `npm test [-- FILTER... | --node-test-flag...]`: installs the dependencies and the server if
+// needed, compiles, starts the shared servers once, runs every test file with node --test, stops the servers.
 // A FILTER keeps the test files whose path contains it (`npm test -- protocol`); the supported
 // node --test flags are --test-name-pattern=RE, --test-only and --test-reporter=spec|tap|dot.
 import { spawnSync } from "node:child_process";
@@ -12,6 +12,8 @@ import { finished } from "node:stream/promises";
 import { run } from "node:test";
 import * as reporters from "node:test/reporters";
 import { fileURLToPath } from "node:url";
+
+import { ensureDependencies } from "./ensure-dependencies.mjs";
 
 const startedAt = performance.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,13 +54,7 @@ function runStep(title, command, args) {
 }
 
 function compile() {
-    let tsc;
-    try {
-        tsc = requireFromRoot.resolve("typescript/bin/tsc");
-    } catch {
-        runStep("compile", "npx", ["tsc", "-p", "tsconfig.test.json"]);
-        return;
-    }
+    const tsc = requireFromRoot.resolve("typescript/bin/tsc");
     runStep("compile", process.execPath, [tsc, "-p", "tsconfig.test.json"]);
 }
 
@@ -174,6 +170,7 @@ async function main() {
     const nodeTestFlags = cliArgs.filter((arg) => arg.startsWith("-"));
     const filters = cliArgs.filter((arg) => !arg.startsWith("-"));
 
+    ensureDependencies();
     runStep("ensure server installed", "bash", [path.join("scripts", "ensure-valkey.sh")]);
     compile();
 
