@@ -9,10 +9,12 @@ import { batchOnlyCommands, clusterBatchOnlyCommands, standaloneBatchOnlyCommand
 import type { GlideString } from "../commands/types";
 import type { CommandArg } from "../protocol/types";
 
+/** Options of `exec` for either kind of batch. */
 export interface BaseBatchOptions {
     /** Overrides the client's requestTimeout for the whole batch, in milliseconds. */
     timeout?: number;
 }
+/** Options of `GlideClient.exec`. */
 export type BatchOptions = {} & BaseBatchOptions;
 
 /** One queued command: its argv and the definition that says how to convert its reply. */
@@ -29,6 +31,7 @@ export interface BaseBatch<T extends BaseBatch<T>>
         BatchMethods<typeof serverBatchCommands, T>,
         BatchMethods<typeof batchOnlyCommands, T> {}
 
+/** What `Batch` and `ClusterBatch` share: every command as a chainable method that queues it; `exec` sends them and gives the replies in order. */
 export class BaseBatch<T extends BaseBatch<T>> {
     readonly isAtomic: boolean;
     readonly #commands: QueuedCommand[] = [];
@@ -75,14 +78,20 @@ export interface ClusterBatch extends BatchMethods<typeof clusterBatchOnlyComman
 installMethods(Batch.prototype, standaloneBatchOnlyCommands, enqueueOn);
 installMethods(ClusterBatch.prototype, clusterBatchOnlyCommands, enqueueOn);
 
-/** @deprecated Use `new Batch(true)`. */
+/**
+ * An atomic batch for `GlideClient` (MULTI/EXEC), as GLIDE's older API named it.
+ * @deprecated Use `new Batch(true)`.
+ */
 export class Transaction extends Batch {
     constructor() {
         super(true);
     }
 }
 
-/** @deprecated Use `new ClusterBatch(true)`. */
+/**
+ * An atomic batch for `GlideClusterClient` (MULTI/EXEC on one slot), as GLIDE's older API named it.
+ * @deprecated Use `new ClusterBatch(true)`.
+ */
 export class ClusterTransaction extends ClusterBatch {
     constructor() {
         super(true);

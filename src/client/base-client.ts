@@ -1,4 +1,4 @@
-import { closedClientError, ClosingError, ConfigurationError, RequestError } from "../errors";
+import { closedClientError, ClosingError, ConfigurationError, rejectionWithCallerStack, RequestError } from "../errors";
 import type { Connection, ConnectionHooks } from "../connection/connection";
 import { handshakeCommands } from "../connection/handshake";
 import type { ConnectionOptions } from "../connection/options";
@@ -392,8 +392,16 @@ function settledBy(request: Request): Promise<any> {
 
 let capturing: Request | undefined;
 
-function captureSettlers(resolve: (value: unknown) => void, reject: (error: Error) => void): void {
+function captureSettlers(resolve: (value: unknown) => void): void {
     capturing!.resolve = resolve;
-    capturing!.reject = reject;
+    capturing!.reject = rejectForCaller;
     capturing = undefined;
+}
+
+/**
+ * A request's `reject` (called as its method): the caller's promise settles with an error whose
+ * stack shows the caller's awaiting functions rather than only the socket callback that made it.
+ */
+function rejectForCaller(this: Request, error: Error): void {
+    this.resolve(rejectionWithCallerStack(error));
 }

@@ -6,11 +6,13 @@ import { Decoder, ProtocolVersion, type GlideString } from "../commands/types";
 import { DEFAULT_CHECK_INTERVAL_MS } from "../pubsub/pubsub";
 import { LIB_NAME, REPORTED_LIB_VERSION } from "../version";
 
+/** The AWS services IAM authentication can sign tokens for. */
 export enum ServiceType {
     Elasticache = "Elasticache",
     MemoryDB = "MemoryDB",
 }
 
+/** IAM authentication settings (accepted in the type; IAM authentication is not built yet, so configuring it is refused). */
 export interface IamAuthConfig {
     clusterName: string;
     service: ServiceType;
@@ -18,18 +20,22 @@ export interface IamAuthConfig {
     refreshIntervalSeconds?: number;
 }
 
+/** How the client authenticates: a password with an optional ACL username, or IAM settings. */
 export type ServerCredentials =
     | { username?: string; password: string }
     | { username: string; iamConfig: IamAuthConfig };
 
+/** Which nodes serve read-only commands: the primary only, replicas first, replicas in the client's availability zone (optionally with the primary), or every node in turn. */
 export type ReadFrom = "primary" | "preferReplica" | "AZAffinity" | "AZAffinityReplicasAndPrimary" | "allNodes";
 
+/** How a standalone client finds the nodes of its replication group. */
 export enum NodeDiscoveryMode {
     Standard = 0,
     Static = 1,
     DiscoverAll = 2,
 }
 
+/** Circuit-breaker settings (accepted in the type; not built yet, so configuring it is refused). */
 export interface ClientCircuitBreakerConfiguration {
     windowSizeMs?: number;
     failureRateThreshold?: number;
@@ -46,6 +52,7 @@ export interface CompressionConfiguration {
     minCompressionSize?: number;
 }
 
+/** The settings both clients take: addresses, TLS, credentials, timeouts, protocol, decoder, read preference, reconnect backoff, subscriptions and the rest. */
 export interface BaseClientConfiguration {
     addresses: { host: string; port?: number }[];
     databaseId?: number;
@@ -68,6 +75,7 @@ export interface BaseClientConfiguration {
     clientCircuitBreaker?: ClientCircuitBreakerConfiguration;
 }
 
+/** Less common connection settings both clients take: connection timeout, TLS details, Nagle's algorithm, pub/sub reconciliation. */
 export interface AdvancedBaseClientConfiguration {
     connectionTimeout?: number;
     tlsAdvancedConfiguration?: { insecure?: boolean; rootCertificates?: string | Buffer };
@@ -77,8 +85,11 @@ export interface AdvancedBaseClientConfiguration {
 
 export type { PubSubMsg } from "../pubsub/delivery";
 
+/** How long a request waits for its reply unless `requestTimeout` says otherwise, in milliseconds. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 250;
+/** How many requests a client keeps in flight unless `inflightRequestsLimit` says otherwise; beyond it calls are refused at once. */
 export const DEFAULT_INFLIGHT_LIMIT = 1000;
+/** How long opening a connection may take unless `advancedConfiguration.connectionTimeout` says otherwise, in milliseconds. */
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 2000;
 export const DEFAULT_PORT = 6379;
 /** GLIDE's limit of inline request arguments (beyond it, it passes them to its core by pointer); exported as GLIDE exports it. */

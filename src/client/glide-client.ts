@@ -28,12 +28,15 @@ import {
     type PubSubMsg,
 } from "./config";
 
+/** The pub/sub parts of the configuration. */
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace GlideClientConfiguration {
+    /** The kinds of subscription. */
     export enum PubSubChannelModes {
         Exact = 0,
         Pattern = 1,
     }
+    /** Subscriptions made when the client connects and restored after every reconnect; messages go to `callback`, or wait for `getPubSubMessage`. */
     export interface PubSubSubscriptions {
         channelsAndPatterns: Partial<Record<PubSubChannelModes, Set<string>>>;
         callback?: (msg: PubSubMsg, context: any) => void;
@@ -41,13 +44,16 @@ export namespace GlideClientConfiguration {
     }
 }
 
+/** What `getSubscriptions` reports on a standalone client: the subscriptions asked for and those the server confirmed, per mode. */
 export interface StandalonePubSubState {
     desiredSubscriptions: Partial<Record<GlideClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
     actualSubscriptions: Partial<Record<GlideClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
 }
 
+/** Advanced settings of a standalone client. */
 export type AdvancedGlideClientConfiguration = AdvancedBaseClientConfiguration & {};
 
+/** The settings of `GlideClient.createClient`: the shared ones plus standalone subscriptions, read-only mode and node discovery. */
 export type GlideClientConfiguration = BaseClientConfiguration & {
     pubsubSubscriptions?: GlideClientConfiguration.PubSubSubscriptions;
     advancedConfiguration?: AdvancedGlideClientConfiguration;

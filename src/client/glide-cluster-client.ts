@@ -41,13 +41,16 @@ import { WatchSessions } from "../batch/watch-session";
 import { transactionSlot } from "../batch/transaction-slot";
 import { glideNumber, glideOptionalNumber, resolveConfig, type AdvancedBaseClientConfiguration, type BaseClientConfiguration, type PubSubMsg } from "./config";
 
+/** The pub/sub parts of the configuration. */
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace GlideClusterClientConfiguration {
+    /** The kinds of subscription (sharded channels included). */
     export enum PubSubChannelModes {
         Exact = 0,
         Pattern = 1,
         Sharded = 2,
     }
+    /** Subscriptions made when the client connects and restored after every reconnect; messages go to `callback`, or wait for `getPubSubMessage`. */
     export interface PubSubSubscriptions {
         channelsAndPatterns: Partial<Record<PubSubChannelModes, Set<string>>>;
         callback?: (msg: PubSubMsg, context: any) => void;
@@ -58,15 +61,18 @@ export namespace GlideClusterClientConfiguration {
 /** Unsubscribe from every sharded channel (as GLIDE: `sunsubscribe(ALL_SHARDED_CHANNELS)`). */
 export const ALL_SHARDED_CHANNELS = null;
 
+/** What `getSubscriptions` reports on a cluster client: the subscriptions asked for and those the servers confirmed, per mode. */
 export interface ClusterPubSubState {
     desiredSubscriptions: Partial<Record<GlideClusterClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
     actualSubscriptions: Partial<Record<GlideClusterClientConfiguration.PubSubChannelModes, Set<GlideString>>>;
 }
 
+/** Advanced settings of a cluster client. */
 export type AdvancedGlideClusterClientConfiguration = AdvancedBaseClientConfiguration & {
     refreshTopologyFromInitialNodes?: boolean;
 };
 
+/** The settings of `GlideClusterClient.createClient`: the shared ones plus topology checks and cluster subscriptions. */
 export type GlideClusterClientConfiguration = BaseClientConfiguration & {
     periodicChecks?: PeriodicChecks;
     recoveryRequestsQueueSize?: number;

@@ -25,6 +25,7 @@ export interface BitEncoding {
     toArg(): string;
 }
 
+/** A signed integer field of BITFIELD, `encodingLength` bits wide (up to 64): sent as `i<encodingLength>`. */
 export class SignedEncoding implements BitEncoding {
     private static readonly SIGNED_ENCODING_PREFIX = "i";
     private readonly encoding: string;
@@ -38,6 +39,7 @@ export class SignedEncoding implements BitEncoding {
     }
 }
 
+/** An unsigned integer field of BITFIELD, `encodingLength` bits wide (up to 63): sent as `u<encodingLength>`. */
 export class UnsignedEncoding implements BitEncoding {
     private static readonly UNSIGNED_ENCODING_PREFIX = "u";
     private readonly encoding: string;
@@ -88,6 +90,7 @@ export interface BitFieldSubCommands {
     toArgs(): string[];
 }
 
+/** BITFIELD's GET: reads the field of this encoding at this offset. */
 export class BitFieldGet implements BitFieldSubCommands {
     private static readonly GET_COMMAND_STRING = "GET";
     private readonly encoding: BitEncoding;
@@ -103,6 +106,7 @@ export class BitFieldGet implements BitFieldSubCommands {
     }
 }
 
+/** BITFIELD's SET: writes a value into the field and replies with the old one. */
 export class BitFieldSet implements BitFieldSubCommands {
     private static readonly SET_COMMAND_STRING = "SET";
     private readonly encoding: BitEncoding;
@@ -120,6 +124,7 @@ export class BitFieldSet implements BitFieldSubCommands {
     }
 }
 
+/** BITFIELD's INCRBY: adds to the field and replies with the new value. */
 export class BitFieldIncrBy implements BitFieldSubCommands {
     private static readonly INCRBY_COMMAND_STRING = "INCRBY";
     private readonly encoding: BitEncoding;
@@ -152,6 +157,7 @@ export enum BitOverflowControl {
     FAIL = "FAIL",
 }
 
+/** BITFIELD's OVERFLOW: how the INCRBY and SET after it treat overflow (wrap, saturate or fail). */
 export class BitFieldOverflow implements BitFieldSubCommands {
     private static readonly OVERFLOW_COMMAND_STRING = "OVERFLOW";
     private readonly overflowControl: BitOverflowControl;

@@ -18,32 +18,38 @@ import { toClientTrackingInfo, toLatencyHistory, toLatencyLatest, toMemoryStats 
 
 // Option types of server commands GlideClient will share (defined here first; move them to
 // options.ts when the standalone signatures arrive).
+/** What CLIENT PAUSE holds back: every command, or only writes. */
 export enum ClientPauseMode {
     ALL = "ALL",
     WRITE = "WRITE",
 }
 
+/** How FUNCTION RESTORE treats libraries that exist already: keep them and add, drop them all first, or replace those with the same name. */
 export enum FunctionRestorePolicy {
     APPEND = "APPEND",
     FLUSH = "FLUSH",
     REPLACE = "REPLACE",
 }
 
+/** LOLWUT's options: the art version and its parameters. */
 export interface LolwutOptions {
     version?: number;
     parameters?: number[];
 }
 
+/** A route to the primary or a replica of the slot with this number. */
 export interface SlotIdTypes {
     type: "primarySlotId" | "replicaSlotId";
     id: number;
 }
 
+/** A route to the primary or a replica of the slot this key hashes to. */
 export interface SlotKeyTypes {
     type: "primarySlotKey" | "replicaSlotKey";
     key: string;
 }
 
+/** A route to the node at this address. */
 export interface RouteByAddress {
     type: "routeByAddress";
     host: string;
@@ -51,10 +57,13 @@ export interface RouteByAddress {
     port?: number;
 }
 
+/** A route to one node: a random one, a slot's, or an address. */
 export type SingleNodeRoute = "randomNode" | SlotIdTypes | SlotKeyTypes | RouteByAddress;
 
+/** Where a cluster client sends a command: one node, every primary, or every node. */
 export type Routes = SingleNodeRoute | "allPrimaries" | "allNodes";
 
+/** The per-call `route` option of cluster commands; without it the command goes where its keys or the server's request policy say. */
 export interface RouteOption {
     route?: Routes;
 }
@@ -62,11 +71,13 @@ export interface RouteOption {
 /** A reply from one node, or a record of replies keyed by "host:port" when several nodes answered. */
 export type ClusterResponse<T> = T | Record<string, T>;
 
+/** Cluster SCAN's options: those of SCAN, plus whether slots no node serves are skipped. */
 export interface ClusterScanOptions extends ScanOptions {
     /** Skip slots no node serves instead of failing. */
     allowNonCoveredSlots?: boolean;
 }
 
+/** Which failures a cluster pipeline retries (not allowed for atomic batches). */
 export interface ClusterBatchRetryStrategy {
     /** Retry commands that failed with TRYAGAIN or CLUSTERDOWN. */
     retryServerError: boolean;
@@ -74,6 +85,7 @@ export interface ClusterBatchRetryStrategy {
     retryConnectionError: boolean;
 }
 
+/** Options of `GlideClusterClient.exec`: the node to run on, the retry strategy and the timeout. */
 export type ClusterBatchOptions = {
     route?: SingleNodeRoute;
     retryStrategy?: ClusterBatchRetryStrategy;
@@ -82,10 +94,12 @@ export type ClusterBatchOptions = {
     timeout?: number;
 };
 
+/** Topology checks at this interval, in seconds. */
 export interface PeriodicChecksManualInterval {
     duration_in_sec: number;
 }
 
+/** How often a cluster client checks the topology in the background: the default interval, never, or a given one. */
 export type PeriodicChecks = "enabledDefaultConfigs" | "disabled" | PeriodicChecksManualInterval;
 
 /** The converter runs per node; the type says the caller may get a record of such replies. */

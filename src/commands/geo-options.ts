@@ -8,6 +8,7 @@ export interface GeospatialData {
     latitude: number;
 }
 
+/** GEOADD's options: the condition to write under and whether changed members count. */
 export interface GeoAddOptions {
     /** Only update existing members (XX) or only add new ones (NX). */
     updateMode?: ConditionalChange;
@@ -15,6 +16,7 @@ export interface GeoAddOptions {
     changed?: boolean;
 }
 
+/** Distance units of the GEO commands. */
 export enum GeoUnit {
     METERS = "m",
     KILOMETERS = "km",
@@ -30,36 +32,44 @@ export interface GeoSearchCommonResultOptions {
     isAny?: boolean;
 }
 
+/** What GEOSEARCH returns beside the members: coordinates, distances, hashes, order and count. */
 export type GeoSearchResultOptions = GeoSearchCommonResultOptions & {
     withCoord?: boolean;
     withDist?: boolean;
     withHash?: boolean;
 };
 
+/** GEOSEARCHSTORE's options: order and count, and storing distances instead of hashes. */
 export type GeoSearchStoreResultOptions = GeoSearchCommonResultOptions & {
     /** Store the distances as scores (STOREDIST), not the geohashes. */
     storeDist?: boolean;
 };
 
+/** A GEOSEARCH area: a circle of this radius. */
 export interface GeoCircleShape {
     radius: number;
     unit: GeoUnit;
 }
 
+/** A GEOSEARCH area: a rectangle of this width and height. */
 export interface GeoBoxShape {
     width: number;
     height: number;
     unit: GeoUnit;
 }
 
+/** The area a GEOSEARCH covers. */
 export type GeoSearchShape = GeoCircleShape | GeoBoxShape;
 
+/** A GEOSEARCH centre given as a position. */
 export interface CoordOrigin {
     position: GeospatialData;
 }
 
+/** A GEOSEARCH centre given as a member of the set. */
 export interface MemberOrigin {
     member: GlideString;
 }
 
+/** Where a GEOSEARCH is centred. */
 export type SearchOrigin = CoordOrigin | MemberOrigin;

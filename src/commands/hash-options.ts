@@ -2,6 +2,7 @@
 import type { BaseScanOptions, TimeUnit } from "./options";
 import type { GlideString, HashDataType } from "./types";
 
+/** HSCAN's options: those of every scan, plus leaving the values out. */
 export type HScanOptions = BaseScanOptions & {
     /** Only the field names, without their values (NOVALUES). */
     readonly noValues?: boolean;
@@ -13,17 +14,22 @@ export enum HashFieldConditionalChange {
     ONLY_IF_NONE_EXIST = "FNX",
 }
 
+/** An expiry to set, or KEEPTTL to keep the one there is. */
 export type ExpirySet = { type: TimeUnit; count: number } | "KEEPTTL";
 
+/** The expiry HSETEX gives the fields, or KEEPTTL to keep theirs. */
 export type HSetExExpiry = { type: TimeUnit; count: number } | "KEEPTTL";
 
+/** The expiry HGETEX gives the fields, or PERSIST to remove theirs. */
 export type HGetExExpiry = { type: TimeUnit; count: number } | "PERSIST";
 
+/** HSETEX's options: a condition on the fields' existence and their expiry. */
 export interface HSetExOptions {
     fieldConditionalChange?: HashFieldConditionalChange;
     expiry?: HSetExExpiry;
 }
 
+/** HGETEX's options: the expiry to give the fields read. */
 export interface HGetExOptions {
     expiry?: HGetExExpiry;
 }
@@ -36,6 +42,7 @@ export enum HashExpirationCondition {
     ONLY_IF_LESS_THAN_CURRENT = "LT",
 }
 
+/** HEXPIRE's options: when to change each field's expiry. */
 export interface HExpireOptions {
     condition?: HashExpirationCondition;
 }

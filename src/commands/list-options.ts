@@ -12,6 +12,7 @@ export enum InsertPosition {
     After = "after",
 }
 
+/** LPOS's options: which match, how many, and how far to look. */
 export interface LPosOptions {
     /** Which match to return: 1 = first, 2 = second, …; negative counts from the tail. */
     rank?: number;

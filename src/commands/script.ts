@@ -6,6 +6,7 @@ import type { GlideString } from "./types";
 // Kept outside the class so that Script's public surface is exactly GLIDE's.
 const codes = new WeakMap<Script, GlideString>();
 
+/** A Lua script for `invokeScript`: its hash is computed once, and the code is only sent to a server that does not have it cached. */
 export class Script {
     readonly #hash: string;
 

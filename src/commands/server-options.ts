@@ -1,6 +1,7 @@
 /** Public option types, reply shapes and classes of the server, scripting and function commands. */
 import type { GlideString } from "./types";
 
+/** FUNCTION LIST's options: a library-name pattern and whether to include the code. */
 export interface FunctionListOptions {
     /** Only libraries whose name matches this glob-style pattern. */
     libNamePattern?: GlideString;
@@ -48,6 +49,7 @@ export class ClientTrackingInfo {
     ) {}
 }
 
+/** FAILOVER's options: the replica to hand over to, aborting one in progress, and a timeout. */
 export interface FailoverOptions {
     /** The replica to hand over to; `force` fails over even if it has not caught up. */
     to?: { host: string; port: number; force?: boolean };
@@ -56,6 +58,7 @@ export interface FailoverOptions {
     timeoutMs?: number;
 }
 
+/** MEMORY STATS's overhead figures for one database. */
 export interface MemoryStatsDb {
     overheadHashtableExpires: number;
     overheadHashtableMain: number;

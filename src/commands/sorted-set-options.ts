@@ -8,6 +8,7 @@ export enum UpdateByScore {
     GREATER_THAN = "GT",
 }
 
+/** ZADD's options: conditions on existence and on the score change, and counting changed members. */
 export interface ZAddOptions {
     conditionalChange?: ConditionalChange;
     updateOptions?: UpdateByScore;
@@ -18,6 +19,7 @@ export interface ZAddOptions {
 /** A sorted set's key and the weight its scores are multiplied by (ZINTER/ZUNION WEIGHTS). */
 export type KeyWeight = [GlideString, number];
 
+/** How ZUNION / ZINTER combine a member's scores across sets. */
 export type AggregationType = "SUM" | "MIN" | "MAX";
 
 /** Which end ZMPOP / BZMPOP pop from. */
@@ -41,14 +43,17 @@ interface SortedSetRange<T> {
     };
 }
 
+/** A sorted-set range by score, optionally paged. */
 export type RangeByScore = SortedSetRange<number> & {
     type: "byScore";
 };
 
+/** A sorted-set range by member name (for members of equal score), optionally paged. */
 export type RangeByLex = SortedSetRange<GlideString> & {
     type: "byLex";
 };
 
+/** ZSCAN's options: those of every scan, plus leaving the scores out. */
 export type ZScanOptions = BaseScanOptions & {
     /** Members only (NOSCORES, Valkey 8.0+). */
     readonly noScores?: boolean;

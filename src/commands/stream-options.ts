@@ -17,6 +17,7 @@ export type StreamTrimOptions = (
     limit?: number;
 };
 
+/** XADD's options: the entry id, not creating the stream, and trimming it. */
 export interface StreamAddOptions {
     /** The new entry's id; the server generates one ("*") when absent. */
     id?: string;
@@ -25,16 +26,19 @@ export interface StreamAddOptions {
     trim?: StreamTrimOptions;
 }
 
+/** XREAD's options: how long to block and how many entries per stream. */
 export interface StreamReadOptions {
     /** Milliseconds to wait for entries (0 = forever); the call blocks only when set. */
     block?: number;
     count?: number;
 }
 
+/** XREADGROUP's options: those of XREAD, plus not adding the entries to the pending list. */
 export type StreamReadGroupOptions = StreamReadOptions & {
     noAck?: boolean;
 };
 
+/** XPENDING's extended form: an id range, a count, a consumer and a minimum idle time. */
 export interface StreamPendingOptions {
     minIdleTime?: number;
     start: Boundary<string>;
@@ -43,6 +47,7 @@ export interface StreamPendingOptions {
     consumer?: GlideString;
 }
 
+/** XCLAIM's options: idle time, retry count, and claiming even unknown ids. */
 export interface StreamClaimOptions {
     idle?: number;
     idleUnixTime?: number;
@@ -50,6 +55,7 @@ export interface StreamClaimOptions {
     isForce?: boolean;
 }
 
+/** XGROUP CREATE's options: creating the stream when missing and the entries-read counter. */
 export interface StreamGroupOptions {
     mkStream?: boolean;
     entriesRead?: string;

@@ -37,6 +37,7 @@ export class Request {
     /** Replies collected so far when the request expects more than one. */
     collected: RespValue[] | undefined;
     resolve!: (value: unknown) => void;
+    /** Called as a method (`request.reject(error)`): the client's reads `this` (base-client.ts). */
     reject!: (error: Error) => void;
     counter: InflightCounter | undefined;
     onFailure: FailureHandler | undefined = undefined;

@@ -89,7 +89,7 @@ export class ClusterExecutor {
 
     /** Continues a request whose first attempt failed, then settles it. */
     retry(request: Request, error: Error, target: Target, options: ExecuteOptions, connection: Connection): void {
-        this.#redirectLoop(target, request.args, options, request.deadline, { error, connection }).then(request.resolve, request.reject);
+        this.#redirectLoop(target, request.args, options, request.deadline, { error, connection }).then(request.resolve, (error) => request.reject(error));
     }
 
     async #redirectLoop(

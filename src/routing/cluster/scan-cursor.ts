@@ -19,6 +19,7 @@ export interface ScanPosition {
     done: Uint8Array;
 }
 
+/** The position of a cluster-wide SCAN across every shard; pass the one returned to the next `scan` until it is finished. */
 export class ClusterScanCursor {
     readonly #cursor: string;
     /** @internal Undefined for an id that names no position (nor a new scan): scanning with it fails. */
