@@ -47,6 +47,8 @@ describe("cluster scripting and functions", () => {
                 client = await GlideClusterClient.createClient({ addresses: [cluster.seeds[0]], protocol, requestTimeout: 5000 });
                 await client.functionFlush();
                 assert.equal(await client.functionLoad(LIBRARY_CODE), LIBRARY);
+                // The replicas answer FUNCTION STATS too: let them apply the load first.
+                await client.customCommand(["WAIT", "1", "5000"], { route: "allPrimaries" });
             });
             after(() => client?.close());
 
