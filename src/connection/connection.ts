@@ -6,7 +6,7 @@ import { CommandWriter } from "../protocol/encoder";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { backoffDelay } from "./backoff";
 import { Fifo } from "./fifo";
-import { connectTimedOut, socketFailed } from "./connect-failure";
+import { connectTimedOut, NO_TLS_ANSWER, socketFailed } from "./connect-failure";
 import { handshakeCommands, interpretHandshake } from "./handshake";
 import type { ConnectionOptions, ServerFacts } from "./options";
 import { Request } from "./request";
@@ -213,8 +213,14 @@ export class Connection {
             : net.connect({ host, port });
         this.#socket = socket;
         let failure: Error | undefined;
+        // TCP open, TLS handshake unanswered: a plain-text server reads the hello as the start of a command line and waits.
+        let tlsUnanswered = false;
+        if (tlsOptions) {
+            socket.once("connect", () => (tlsUnanswered = true));
+            socket.once("secureConnect", () => (tlsUnanswered = false));
+        }
         const deadline = setLongTimeout(() => {
-            failure = connectTimedOut(this.address, connectionTimeoutMs);
+            failure = connectTimedOut(this.address, connectionTimeoutMs, tlsUnanswered ? NO_TLS_ANSWER : undefined);
             socket.destroy();
         }, connectionTimeoutMs);
         socket.once(tlsOptions ? "secureConnect" : "connect", () => {
