@@ -1,4 +1,5 @@
 /** Public configuration types (as in GLIDE's API) and their validation. */
+import * as net from "node:net";
 import { ConfigurationError } from "../errors";
 import { DEFAULT_BACKOFF, type BackoffStrategy } from "../connection/backoff";
 import type { ConnectionOptions } from "../connection/options";
@@ -154,16 +155,55 @@ function clientAttribute(value: string | undefined, name: string): string | unde
     return value;
 }
 
+/** A value as an error message shows it: with its type, so that "16399" and 16399 differ. */
+export function shown(value: unknown): string {
+    if (value === null || value === undefined) return String(value);
+    if (typeof value === "string") return `${JSON.stringify(value)} (a string)`;
+    if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
+    if (typeof value === "function") return "a function";
+    return `${String(value)} (a ${typeof value})`;
+}
+
+/** "host:port", "[v6]:port" (a valid IPv6 address such as "::1" is a host). */
+const HOST_WITH_PORT = /^(\[[^\]]*\]|[^:]*):(\d+)$/;
+
+function resolveHost(host: unknown, where: string): string {
+    if (typeof host !== "string" || host === "") fail(`${where}.host must be a non-empty string, got ${shown(host)}`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) fail(`${where}.host must be a host name or an IP address, not a URL: got ${shown(host)}`);
+    const withPort = net.isIP(host) === 0 ? HOST_WITH_PORT.exec(host) : null;
+    if (withPort !== null) {
+        const name = withPort[1].replace(/^\[(.*)\]$/, "$1");
+        fail(`${where}.host ${shown(host)} includes a port: write { host: ${JSON.stringify(name)}, port: ${withPort[2]} }`);
+    }
+    return host;
+}
+
+/**
+ * As GLIDE's core reads a port (a uint32, then 16 bits): absent, null or 0 is 6379, a fraction is
+ * cut, a numeric string is its number. Beyond GLIDE, which connects elsewhere (to 6379 for "abc",
+ * to 65535 for -1, to 4464 for 70000): anything that is not a port number 1..65535 is refused.
+ */
+function resolvePort(port: unknown, where: string): number {
+    if (port === undefined || port === null || port === 0) return DEFAULT_PORT;
+    const number = typeof port === "number" ? port : typeof port === "string" && port.trim() !== "" ? Number(port) : NaN;
+    const cut = Math.trunc(number);
+    if (!(cut >= 1 && cut <= 65535)) fail(`${where}.port must be a port number 1..65535, got ${shown(port)}`);
+    return cut;
+}
+
 function resolveAddresses(config: BaseClientConfiguration): { host: string; port: number }[] {
     if (!Array.isArray(config.addresses) || config.addresses.length === 0) {
         fail("addresses must list at least one { host, port }");
     }
     return config.addresses.map((address, index) => {
-        if (typeof address !== "object" || address === null) fail(`addresses[${index}] must be { host, port }`);
-        if (typeof address.host !== "string" || address.host === "") fail(`addresses[${index}].host must be a non-empty string`);
-        const port = address.port ?? DEFAULT_PORT;
-        if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`addresses[${index}].port must be 1..65535, got ${port}`);
-        return { host: address.host, port };
+        const where = `addresses[${index}]`;
+        if (typeof address !== "object" || address === null) fail(`${where} must be { host, port }, got ${shown(address)}`);
+        for (const key of Object.keys(address)) {
+            if (key === "host" || key === "port") continue;
+            const tls = /^(tls|ssl|useTLS)$/i.test(key) ? "; TLS is set for every address by the top-level useTLS option" : "";
+            fail(`Unknown option "${key}" in ${where}; allowed: host, port${tls}`);
+        }
+        return { host: resolveHost(address.host, where), port: resolvePort(address.port, where) };
     });
 }
 
@@ -215,7 +255,7 @@ function resolveTls(config: BaseClientConfiguration, advanced: AdvancedBaseClien
  */
 function resolveDatabaseId(databaseId: unknown): number {
     if (databaseId === undefined || databaseId === null) return 0;
-    if (typeof databaseId !== "number" || !(databaseId >= 0)) fail(`databaseId must be a non-negative integer, got ${String(databaseId)}`);
+    if (typeof databaseId !== "number" || !(databaseId >= 0)) fail(`databaseId must be a non-negative integer, got ${shown(databaseId)}`);
     return Math.trunc(databaseId);
 }
 
@@ -234,9 +274,9 @@ export function resolveConfig(
     if (config.clientSideCache) fail("clientSideCache is not supported by glide-ts yet");
     if (config.clientCircuitBreaker) fail("clientCircuitBreaker is not supported by glide-ts yet");
     const protocol = config.protocol ?? ProtocolVersion.RESP3;
-    if (protocol !== ProtocolVersion.RESP2 && protocol !== ProtocolVersion.RESP3) fail(`protocol must be a ProtocolVersion, got ${String(protocol)}`);
+    if (protocol !== ProtocolVersion.RESP2 && protocol !== ProtocolVersion.RESP3) fail(`protocol must be a ProtocolVersion, got ${shown(protocol)}`);
     const decoder = config.defaultDecoder ?? Decoder.String;
-    if (decoder !== Decoder.String && decoder !== Decoder.Bytes) fail(`defaultDecoder must be a Decoder, got ${String(decoder)}`);
+    if (decoder !== Decoder.String && decoder !== Decoder.Bytes) fail(`defaultDecoder must be a Decoder, got ${shown(decoder)}`);
     if ((config.readFrom === "AZAffinity" || config.readFrom === "AZAffinityReplicasAndPrimary") && !config.clientAz) {
         fail(`clientAz must be set when readFrom is set to ${config.readFrom}`);
     }

@@ -1,3 +1,5 @@
+import { setLongTimeout } from "./timers";
+
 /** Reconnect delays: jitter around factor * base^n, constant once n reaches numberOfRetries. */
 export interface BackoffStrategy {
     numberOfRetries: number;
@@ -21,7 +23,7 @@ export function backoffDelay(strategy: BackoffStrategy, attempt: number, random:
     return Math.max(0, Math.round(base * (1 - jitter + 2 * jitter * random())));
 }
 
-/** Resolves after `ms` (at once for a negative delay): the wait between attempts. */
+/** Resolves after `ms` (at once for a negative delay, never for Infinity): the wait between attempts. */
 export function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+    return new Promise((resolve) => setLongTimeout(resolve, Math.max(0, ms)));
 }

@@ -38,8 +38,12 @@ const OS_ERROR_TEXT: Record<string, string> = {
     EADDRNOTAVAIL: "Cannot assign requested address",
 };
 
-export function connectTimedOut(address: string, afterMs: number): ConnectionError {
-    return connectFailed(`Connecting to ${address} timed out after ${afterMs} ms`, "timed out");
+/** What a TLS client sees of a plain-text server: the TCP connection opens and the handshake is never answered. */
+export const NO_TLS_ANSWER = "the server accepted the connection but never answered the TLS handshake: useTLS is set; is the server listening with TLS?";
+
+export function connectTimedOut(address: string, afterMs: number, hint?: string): ConnectionError {
+    const reason = hint === undefined ? "timed out" : `timed out (${hint})`;
+    return connectFailed(`Connecting to ${address} timed out after ${afterMs} ms${hint === undefined ? "" : ` (${hint})`}`, reason);
 }
 
 export function socketFailed(address: string, error: NodeJS.ErrnoException): ConnectionError {

@@ -6,10 +6,11 @@ import { CommandWriter } from "../protocol/encoder";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { backoffDelay } from "./backoff";
 import { Fifo } from "./fifo";
-import { connectTimedOut, socketFailed } from "./connect-failure";
+import { connectTimedOut, NO_TLS_ANSWER, socketFailed } from "./connect-failure";
 import { handshakeCommands, interpretHandshake } from "./handshake";
 import type { ConnectionOptions, ServerFacts } from "./options";
 import { Request } from "./request";
+import { MAX_TIMER_MS, setLongTimeout, type LongTimer } from "./timers";
 
 type State = "idle" | "connecting" | "ready" | "reconnecting" | "closed";
 
@@ -62,7 +63,7 @@ export class Connection {
     #unflushed = 0;
     #timer: NodeJS.Timeout | undefined;
     #timerAt = Infinity;
-    #reconnectTimer: NodeJS.Timeout | undefined;
+    #reconnectTimer: LongTimer | undefined;
     #opening: { resolve: () => void; reject: (error: Error) => void } | undefined;
     #openPromise: Promise<void> | undefined;
 
@@ -145,7 +146,7 @@ export class Connection {
         if (this.#state === "closed") return;
         this.#state = "closed";
         clearTimeout(this.#timer);
-        clearTimeout(this.#reconnectTimer);
+        this.#reconnectTimer?.clear();
         this.#failAll(error);
         this.#opening?.reject(error);
         this.#opening = undefined;
@@ -212,8 +213,14 @@ export class Connection {
             : net.connect({ host, port });
         this.#socket = socket;
         let failure: Error | undefined;
-        const deadline = setTimeout(() => {
-            failure = connectTimedOut(this.address, connectionTimeoutMs);
+        // TCP open, TLS handshake unanswered: a plain-text server reads the hello as the start of a command line and waits.
+        let tlsUnanswered = false;
+        if (tlsOptions) {
+            socket.once("connect", () => (tlsUnanswered = true));
+            socket.once("secureConnect", () => (tlsUnanswered = false));
+        }
+        const deadline = setLongTimeout(() => {
+            failure = connectTimedOut(this.address, connectionTimeoutMs, tlsUnanswered ? NO_TLS_ANSWER : undefined);
             socket.destroy();
         }, connectionTimeoutMs);
         socket.once(tlsOptions ? "secureConnect" : "connect", () => {
@@ -231,16 +238,16 @@ export class Connection {
             failure ??= socketFailed(this.address, error);
         });
         socket.once("close", () => {
-            clearTimeout(deadline);
+            deadline.clear();
             if (socket !== this.#socket) return;
             this.#onSocketClosed(failure ?? new ConnectionError(`Connection to ${this.address} closed`));
         });
     }
 
-    #startHandshake(socket: net.Socket, deadline: NodeJS.Timeout, fail: (error: Error) => void): void {
+    #startHandshake(socket: net.Socket, deadline: LongTimer, fail: (error: Error) => void): void {
         const request = new Request(handshakeCommands(this.#options), true, false, undefined, Infinity);
         request.resolve = (replies) => {
-            clearTimeout(deadline);
+            deadline.clear();
             try {
                 this.facts = interpretHandshake(this.#options, replies as RespValue[]);
             } catch (error) {
@@ -295,7 +302,7 @@ export class Connection {
         // backoff applies from the first failed attempt on.
         const delay = this.#attempt === 0 ? 0 : backoffDelay(this.#options.backoff, this.#attempt - 1);
         this.#attempt++;
-        this.#reconnectTimer = setTimeout(() => {
+        this.#reconnectTimer = setLongTimeout(() => {
             if (this.#state === "reconnecting") this.#open();
         }, delay);
     }
@@ -328,7 +335,8 @@ export class Connection {
         clearTimeout(this.#timer);
         this.#timerAt = at;
         // Kept referenced: a caller awaiting a request keeps the process alive until it settles.
-        this.#timer = setTimeout(this.#expire, Math.max(0, at - performance.now()) + 1);
+        // A deadline beyond one Node timer (GLIDE accepts them) is reached in steps: #expire re-arms.
+        this.#timer = setTimeout(this.#expire, Math.min(Math.max(0, at - performance.now()) + 1, MAX_TIMER_MS));
     }
 
     /** Fails the requests whose deadline passed; written ones keep their FIFO slot, marked dead. */

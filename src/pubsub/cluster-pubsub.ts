@@ -1,5 +1,6 @@
 import { ClosingError } from "../errors";
 import type { ConnectionOptions } from "../connection/options";
+import { timerDelay } from "../connection/timers";
 import type { Decoder } from "../commands/types";
 import { keySlot } from "../routing/cluster/slot";
 import { classifyError } from "../routing/cluster/redirect";
@@ -174,7 +175,7 @@ export class ClusterPubSub implements ClientPubSub {
         await this.#view.connect();
         this.#checkOpen();
         if (this.#timer === undefined) {
-            this.#timer = setInterval(() => this.reconcile(), this.#checkIntervalMs);
+            this.#timer = setInterval(() => this.reconcile(), timerDelay(this.#checkIntervalMs));
             this.#timer.unref();
         }
     }

@@ -2,6 +2,7 @@ import { ConnectionError, serverErrorText, type RequestError } from "../errors";
 import { Connection, type ConnectionHooks } from "../connection/connection";
 import { Fifo } from "../connection/fifo";
 import { backoffDelay } from "../connection/backoff";
+import { setLongTimeout, timerDelay, type LongTimer } from "../connection/timers";
 import type { ConnectionOptions } from "../connection/options";
 import type { RespValue } from "../protocol/types";
 import { readFrame, type FrameSink } from "./frames";
@@ -67,8 +68,7 @@ export class Subscriber implements FrameSink {
     readonly #waiters = new ConfirmationWaiters((mode, key, subscribed) => this.#isSettled(mode, key, subscribed));
     #started = false;
     #closed = false;
-    #attempt = 0;
-    #retryTimer: NodeJS.Timeout | undefined;
+    #retryTimer: LongTimer | undefined;
     readonly #checkIntervalMs: number;
     #checkTimer: NodeJS.Timeout | undefined;
     /** When the current connection last sent anything (performance.now()). */
@@ -162,7 +162,7 @@ export class Subscriber implements FrameSink {
     close(error: Error): void {
         if (this.#closed) return;
         this.#closed = true;
-        clearTimeout(this.#retryTimer);
+        this.#retryTimer?.clear();
         clearInterval(this.#checkTimer);
         this.#connection.close(error);
         this.#waiters.close(error);
@@ -262,11 +262,10 @@ export class Subscriber implements FrameSink {
     }
 
     #resubscribe(): void {
-        this.#attempt = 0;
         this.#wasReady = true;
         this.#heardAt = performance.now();
         if (this.#checkTimer === undefined) {
-            this.#checkTimer = setInterval(() => this.#checkAlive(), this.#checkIntervalMs);
+            this.#checkTimer = setInterval(() => this.#checkAlive(), timerDelay(this.#checkIntervalMs));
             this.#checkTimer.unref();
         }
         for (const mode of ALL_MODES) this.sync(mode, this.#registry.desired(mode));
@@ -311,11 +310,17 @@ export class Subscriber implements FrameSink {
         this.#waiters.checkAll();
     }
 
+    /**
+     * Every attempt after a failed one waits the first step of the backoff (50 ms by default), not
+     * a growing one: every moment a subscriber is away after its server came back loses messages,
+     * as for a connection that has requests waiting. Unreachable servers still cost one attempt per
+     * step (each bounded by the connection timeout).
+     */
     #keepConnecting(): void {
         this.#connection.connect().catch(() => {
             if (this.#closed || this.#connection.isReady) return;
-            const delay = backoffDelay(this.#connection.options.backoff, this.#attempt++);
-            this.#retryTimer = setTimeout(() => this.#keepConnecting(), delay);
+            const delay = backoffDelay(this.#connection.options.backoff, 0);
+            this.#retryTimer = setLongTimeout(() => this.#keepConnecting(), delay);
         });
     }
 }

@@ -1,5 +1,5 @@
 import { backoffDelay, sleep } from "../connection/backoff";
-import { connectTimedOut, isPermanentFailure } from "../connection/connect-failure";
+import { connectReason, connectTimedOut, isPermanentFailure } from "../connection/connect-failure";
 import { Connection, type ConnectionHooks } from "../connection/connection";
 import type { ResolvedConfig } from "../client/config";
 import { noPrimary, standaloneUnreachable } from "./initial-connect";
@@ -69,7 +69,11 @@ export class StandaloneRouter {
                 if (node.isClosed) throw error;
                 if (isPermanentFailure(error)) throw standaloneUnreachable(node.address, error);
                 const delay = backoffDelay(backoff, attempt);
-                if (performance.now() + delay >= deadline) throw standaloneUnreachable(node.address, connectTimedOut(node.address, connectionTimeoutMs));
+                if (performance.now() + delay >= deadline) {
+                    // An attempt that timed out itself says why (a TLS handshake nobody answered).
+                    const timedOut = connectReason(error).startsWith("timed out") ? error : connectTimedOut(node.address, connectionTimeoutMs);
+                    throw standaloneUnreachable(node.address, timedOut);
+                }
                 await sleep(delay);
             }
         }

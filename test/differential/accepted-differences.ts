@@ -120,6 +120,21 @@ export const ACCEPTED_CONFIG_DIFFERENCES: { title: string; kind: AcceptedDiffere
         reason: "README, configuration: a value the server or the socket can only refuse is refused before any socket opens, with a ConfigurationError saying what is wrong; GLIDE's core tries to connect and fails with a ClosingError (for a standalone server only after its connection timeout)",
     })),
     {
+        title: "address with a tls field",
+        kind: "improvement",
+        reason: "README, configuration: an unknown field inside an address is refused, as every other unknown option is (GLIDE ignores it; `tls` there hints at useTLS, which GLIDE sets for every address)",
+    },
+    {
+        title: "address with a port in its host",
+        kind: "improvement",
+        reason: "README, configuration: a host with a port in it (\"127.0.0.1:6379\") is refused with a ConfigurationError naming the host and port to write; GLIDE tries to resolve it and fails with a ClosingError after its connection timeout",
+    },
+    {
+        title: "useTLS against a plain server",
+        kind: "improvement",
+        reason: "README, configuration: the same ClosingError and timeout as GLIDE's, its reason \"timed out\" followed by a hint that the server accepted the connection but never answered the TLS handshake",
+    },
+    {
         title: "pubsubSubscriptions on RESP2",
         kind: "improvement",
         reason: "README, pub/sub: subscriptions work on RESP2 as on RESP3 (a subscriber connection of their own); GLIDE refuses them on RESP2",

@@ -14,7 +14,7 @@ import type { Library } from "./cases/types";
 interface ConfigCase {
     title: string;
     /** Options added to (or replacing) the base configuration: this server's address, RESP3, String. */
-    options: (lib: Library) => object;
+    options: (lib: Library, base: { addresses: { host: string; port?: number }[] }) => object;
     only?: "standalone" | "cluster";
 }
 
@@ -24,6 +24,9 @@ const CASES: ConfigCase[] = [
     { title: "defaults", options: () => ({}) },
     { title: "no addresses", options: () => ({ addresses: [] }) },
     { title: "address without a host", options: () => ({ addresses: [{ port: 6379 }] }) },
+    { title: "address with a tls field", options: (_, base) => ({ addresses: base.addresses.map((address) => ({ ...address, tls: true })) }) },
+    { title: "address with a port in its host", options: () => ({ addresses: [{ host: "127.0.0.1:1" }], advancedConfiguration: { connectionTimeout: 200 } }) },
+    { title: "port as a numeric string", options: (_, base) => ({ addresses: base.addresses.map((address) => ({ ...address, port: String(address.port) })) }) },
     { title: "unreachable address", options: () => ({ addresses: UNREACHABLE, advancedConfiguration: { connectionTimeout: 200 } }) },
     { title: "unreachable address, lazy", options: () => ({ addresses: UNREACHABLE, lazyConnect: true, requestTimeout: 300 }) },
     { title: "databaseId 1", options: () => ({ databaseId: 1 }), only: "standalone" },
@@ -96,7 +99,8 @@ const CASES: ConfigCase[] = [
 /** Creates the client, then, when that worked, pings and closes it. */
 async function attempt(env: Environment, side: Side, config: Config, testCase: ConfigCase): Promise<string> {
     const clientClass = config.cluster ? side.lib.GlideClusterClient : side.lib.GlideClient;
-    const created = await capture(() => clientClass.createClient({ ...env.clientConfig(side, config), ...testCase.options(side.lib) }));
+    const base = env.clientConfig(side, config) as { addresses: { host: string; port?: number }[] };
+    const created = await capture(() => clientClass.createClient({ ...base, ...testCase.options(side.lib, base) }));
     if (created.kind !== "value") return renderOutcome(created);
     const client = created.value as { ping(): Promise<unknown>; close(): void };
     const ping = await capture(() => client.ping());

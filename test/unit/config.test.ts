@@ -27,6 +27,12 @@ describe("configuration validation", async () => {
         ["a password that is not a string", { addresses: [address], credentials: { password: 5 } }],
         ["TLS options without useTLS", { addresses: [address], advancedConfiguration: { tlsAdvancedConfiguration: { insecure: true } } }],
         ["a negative databaseId", { addresses: [address], databaseId: -1 }],
+        ["a tls field inside an address", { addresses: [{ ...address, tls: true }] }],
+        ["an unknown field inside an address", { addresses: [{ ...address, db: 1 }] }],
+        ["a host with a port in it", { addresses: [{ host: `127.0.0.1:${address.port}` }] }],
+        ["a URL as the host", { addresses: [{ host: `redis://127.0.0.1:${address.port}` }] }],
+        ["a port that is not a number", { addresses: [{ host: "127.0.0.1", port: "abc" }] }],
+        ["a negative port", { addresses: [{ host: "127.0.0.1", port: -1 }] }],
     ];
     for (const [what, config] of invalid) {
         it(`rejects ${what}`, async () => {
@@ -44,6 +50,9 @@ describe("configuration validation", async () => {
         ["a backoff with a fractional factor and no jitter", { connectionBackoff: { numberOfRetries: 3, factor: 1.5, exponentBase: 2, jitterPercent: 0 } }],
         ["null for every optional option", { databaseId: null, credentials: null, requestTimeout: null, readFrom: null, protocol: null, connectionBackoff: null, clientSideCache: null, addressResolver: null, clientCircuitBreaker: null, compression: null, advancedConfiguration: null, pubsubSubscriptions: null }],
         ["credentials without a password", { credentials: { username: "someone" } }],
+        ["a port given as a numeric string", { addresses: [{ host: address.host, port: String(address.port) }] }],
+        ["a fractional port", { addresses: [{ host: address.host, port: address.port + 0.5 }] }],
+        ["an IPv6 host", { addresses: [{ host: "::1", port: address.port }] }],
     ];
     for (const [what, extra] of acceptedAsGlideAccepts) {
         it(`accepts ${what}, as GLIDE does`, async () => {
@@ -51,6 +60,23 @@ describe("configuration validation", async () => {
             client.close();
         });
     }
+
+    it("says what is wrong with an address, the value shown with its type", async () => {
+        const refusal = async (addresses: unknown) => {
+            const error = await GlideClient.createClient({ addresses } as GlideClientConfiguration).then(
+                () => assert.fail("accepted"),
+                (caught: Error) => caught,
+            );
+            assert.ok(error instanceof ConfigurationError);
+            return error.message;
+        };
+        assert.equal(await refusal([{ host: "127.0.0.1", port: "abc" }]), 'addresses[0].port must be a port number 1..65535, got "abc" (a string)');
+        assert.equal(await refusal([{ host: "127.0.0.1", port: 70000 }]), "addresses[0].port must be a port number 1..65535, got 70000 (a number)");
+        assert.equal(await refusal([{ host: 127, port: 6379 }]), "addresses[0].host must be a non-empty string, got 127 (a number)");
+        assert.equal(await refusal([{ host: "127.0.0.1:16399" }]), 'addresses[0].host "127.0.0.1:16399" (a string) includes a port: write { host: "127.0.0.1", port: 16399 }');
+        assert.equal(await refusal([{ host: "[::1]:16399" }]), 'addresses[0].host "[::1]:16399" (a string) includes a port: write { host: "::1", port: 16399 }');
+        assert.match(await refusal([{ host: "127.0.0.1", port: 6379, tls: true }]), /^Unknown option "tls" in addresses\[0\]; allowed: host, port; TLS is set .* useTLS/);
+    });
 
     it("opened no socket for any of them", () => {
         assert.equal(mock.connections, 0);

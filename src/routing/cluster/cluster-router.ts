@@ -4,6 +4,7 @@ import { Connection, type ConnectionHooks } from "../../connection/connection";
 import type { ResolvedConfig } from "../../client/config";
 import { ReadSelector } from "../read-from";
 import { sleep } from "../../connection/backoff";
+import { timerDelay } from "../../connection/timers";
 import { queryNode } from "./node-query";
 import { SLOT_COUNT } from "./slot";
 import { consensusView, parseClusterSlots, type TopologyView } from "./topology";
@@ -275,7 +276,7 @@ export class ClusterRouter {
     #startPeriodicChecks(): void {
         const every = this.#options.periodicCheckMs;
         if (every === undefined || this.#periodicTimer !== undefined) return;
-        this.#periodicTimer = setInterval(() => void this.requestRefresh(), every);
+        this.#periodicTimer = setInterval(() => void this.requestRefresh(), timerDelay(every));
         this.#periodicTimer.unref();
     }
 
