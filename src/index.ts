@@ -94,3 +94,5 @@ export {
     MAX_REQUEST_ARGS_LEN,
 } from "./client/config";
 export { getStatistics } from "./commands/server-statistics";
+export { GlideJson, JsonBatch } from "./server-modules/glide-json";
+export type { ReturnTypeJson, UniversalReturnTypeJson, JsonGetOptions, JsonArrPopOptions } from "./server-modules/json-options";

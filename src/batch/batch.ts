@@ -55,7 +55,8 @@ export class BaseBatch<T extends BaseBatch<T>> {
     }
 }
 
-const enqueueOn = (self: BaseBatch<any>, def: CommandDef, params: unknown[]) =>
+/** Queues a definition's command on a batch (the generated batch methods, and GLIDE's JsonBatch statics). */
+export const enqueueOn = (self: BaseBatch<any>, def: CommandDef, params: unknown[]) =>
     (self as unknown as { enqueue: (def: CommandDef, params: unknown[]) => unknown }).enqueue(def, params);
 installMethods(BaseBatch.prototype, baseCommands, enqueueOn);
 installMethods(BaseBatch.prototype, serverBatchCommands, enqueueOn);

@@ -421,7 +421,7 @@ export class GlideClusterClient extends BaseClient {
     /** `oneKey`: the definition names a single key (most commands), so no multi-slot lookup is needed. */
     #keyed(args: CommandArg[], keyAt: number, readonly: boolean, request: RequestShape, oneKey = false): Promise<unknown> {
         const multi = multiSlotOf(args, keyAt, oneKey);
-        if (multi !== undefined && splitBySlot(args, multi.step).length > 1) {
+        if (multi !== undefined && splitBySlot(args, multi.step, multi.trailing).length > 1) {
             // One part per slot, each node's parts in one request: planned as a one-command pipeline.
             const { convert, ...unconverted } = request;
             return runPipeline(this.#executor, [{ args, keyAt, read: readonly, policy: undefined }], unconverted).then(([reply]) => {

@@ -26,6 +26,13 @@ const boolean: Shape = (reply) => {
     return reply;
 };
 
+/** JSON.TOGGLE: 0/1 per match for a JSONPath, "true"/"false" for a legacy path; booleans both ways. */
+const jsonToggle: Shape = (reply) => {
+    if (Array.isArray(reply)) return reply.map((item) => (item === null ? null : jsonToggle(item)));
+    if (isText(reply)) return toText(reply) === "true";
+    return boolean(reply);
+};
+
 const set: Shape = (reply) => (Array.isArray(reply) ? new Set(reply) : reply);
 
 function arrayOf(element: Shape): Shape {
@@ -245,6 +252,7 @@ const SHAPES: Record<string, (args: readonly unknown[]) => Shape | undefined> = 
     "FUNCTION LIST": always(arrayOfMaps(arrayOfMaps(stringOrSet))),
     "FUNCTION STATS": always(perNodeToo(functionStats, true)),
     "MEMORY STATS": always(memoryStats),
+    "JSON.TOGGLE": always(jsonToggle),
     GEOSEARCH: (args) => (has(args, "WITHDIST") || has(args, "WITHHASH") || has(args, "WITHCOORD") ? geoMatches : undefined),
 };
 for (const name of [

@@ -9,6 +9,8 @@ export interface MultiSlotCommand {
     /** Arguments per key: 1 for keys, 2 for key-value pairs. */
     step: 1 | 2;
     combine: "inOrder" | "sum" | "ok";
+    /** Arguments after the keys that every part repeats (JSON.MGET's path). */
+    trailing?: number;
 }
 
 const MULTI_SLOT: Record<string, MultiSlotCommand> = {
@@ -18,6 +20,7 @@ const MULTI_SLOT: Record<string, MultiSlotCommand> = {
     UNLINK: { step: 1, combine: "sum" },
     EXISTS: { step: 1, combine: "sum" },
     TOUCH: { step: 1, combine: "sum" },
+    "JSON.MGET": { step: 1, combine: "inOrder", trailing: 1 },
 };
 
 export function multiSlotCommand(name: CommandArg): MultiSlotCommand | undefined {
@@ -41,10 +44,11 @@ export interface SlotGroup {
     args: CommandArg[];
 }
 
-/** Groups `args` (command name first) per slot; one group when every key shares a slot. */
-export function splitBySlot(args: CommandArg[], step: 1 | 2): SlotGroup[] {
+/** Groups `args` (command name first) per slot, each group ending with the `trailing` arguments; one group when every key shares a slot. */
+export function splitBySlot(args: CommandArg[], step: 1 | 2, trailing = 0): SlotGroup[] {
     const groups = new Map<number, SlotGroup>();
-    for (let i = 1, position = 0; i < args.length; i += step, position++) {
+    const keysEnd = args.length - trailing;
+    for (let i = 1, position = 0; i < keysEnd; i += step, position++) {
         const slot = keySlot(args[i] as string | Buffer);
         let group = groups.get(slot);
         if (group === undefined) {
@@ -54,7 +58,9 @@ export function splitBySlot(args: CommandArg[], step: 1 | 2): SlotGroup[] {
         group.positions.push(position);
         for (let j = 0; j < step; j++) group.args.push(args[i + j]);
     }
-    return [...groups.values()];
+    const groupList = [...groups.values()];
+    if (trailing > 0) for (const group of groupList) group.args.push(...args.slice(keysEnd));
+    return groupList;
 }
 
 /** Combines the per-slot replies. */

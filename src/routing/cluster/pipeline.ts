@@ -128,7 +128,7 @@ function planCommand(command: PipelineCommand, parts: Part[], nodes: NodeLists):
     const { args, keyAt, read, policy } = command;
     if (keyAt !== undefined) {
         const multi = multiSlotOf(args, keyAt, command.oneKey === true);
-        const groups = multi === undefined ? undefined : splitBySlot(args, multi.step);
+        const groups = multi === undefined ? undefined : splitBySlot(args, multi.step, multi.trailing);
         if (multi !== undefined && groups !== undefined && groups.length > 1) {
             for (const group of groups) parts.push({ target: { kind: "slot", slot: group.slot, read }, args: group.args });
             return (results) => firstError(results, first, groups.length) ?? combine(multi, groups, results.slice(first, first + groups.length));
