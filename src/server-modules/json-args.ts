@@ -1,15 +1,24 @@
 /**
  * Argument builders the JSON commands share. They keep GLIDE 2.5.2's argv exactly, quirks included
- * (the argv is part of the contract): a falsy path or arrpop index is left out, and an options
- * object without `path` still appends its (undefined) path.
+ * (the argv is part of the contract): a falsy arrlen / arrpop path or arrpop index is left out.
  */
 import type { CommandArg } from "../protocol/types";
 import type { GlideString } from "../commands/types";
 import type { JsonArrPopOptions, JsonGetOptions, JsonPathOption } from "./json-options";
 
-/** JSON.X key [path]: the path whenever an options object is given. */
+/**
+ * `head` and the path, whenever an options object is given. GLIDE refuses an options object
+ * without a path with a TypeError before sending anything; so do we, saying why.
+ */
+export function withPath(head: CommandArg[], options?: JsonPathOption): CommandArg[] {
+    if (!options) return head;
+    if (options.path == null) throw new TypeError(`${head[0]}: the options have no path; give { path } or leave the options out`);
+    return [...head, options.path];
+}
+
+/** JSON.X key [path]. */
 export function keyAndPath(name: string) {
-    return (key: GlideString, options?: JsonPathOption): CommandArg[] => (options ? [name, key, options.path] : [name, key]);
+    return (key: GlideString, options?: JsonPathOption): CommandArg[] => withPath([name, key], options);
 }
 
 export function getOptionArgs(options: JsonGetOptions): CommandArg[] {

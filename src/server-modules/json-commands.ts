@@ -8,12 +8,12 @@ import { command, FIRST_KEY, type KeySpec, type ReplyConverter } from "../comman
 import { customReply, genericReply } from "../commands/generic-reply";
 import type { ConditionalChange } from "../commands/options";
 import type { DecoderOption, GlideString } from "../commands/types";
-import { arrPopArgs, getOptionArgs, jsonScalar, keyAndPath } from "./json-args";
+import { arrPopArgs, getOptionArgs, jsonScalar, keyAndPath, withPath } from "./json-args";
 import type { JsonArrPopOptions, JsonGetOptions, JsonPathOption, ReturnTypeJson, UniversalReturnTypeJson } from "./json-options";
 
 /** JSON.MGET key [key …] path. */
 const KEYS_THEN_PATH: KeySpec = [1, -2, 1];
-/** JSON.DEBUG MEMORY|FIELDS key [path]. */
+/** JSON.DEBUG MEMORY|FIELDS key [path]; readonly as the command (not its subcommands) says, as GLIDE takes it. */
 const KEY_AFTER_SUBCOMMAND: KeySpec = [2, 2, 1];
 
 /** A reply in customCommand's generic shape, typed as the method declares it. */
@@ -106,13 +106,15 @@ export const jsonCommands = {
         reply: count,
     }),
     debugMemory: command({
-        args: (key: GlideString, options?: JsonPathOption) => (options ? ["JSON.DEBUG", "MEMORY", key, options.path] : ["JSON.DEBUG", "MEMORY", key]),
+        args: (key: GlideString, options?: JsonPathOption) => withPath(["JSON.DEBUG", "MEMORY", key], options),
         keys: KEY_AFTER_SUBCOMMAND,
+        readonly: true,
         reply: count,
     }),
     debugFields: command({
-        args: (key: GlideString, options?: JsonPathOption) => (options ? ["JSON.DEBUG", "FIELDS", key, options.path] : ["JSON.DEBUG", "FIELDS", key]),
+        args: (key: GlideString, options?: JsonPathOption) => withPath(["JSON.DEBUG", "FIELDS", key], options),
         keys: KEY_AFTER_SUBCOMMAND,
+        readonly: true,
         reply: count,
     }),
     numincrby: command({

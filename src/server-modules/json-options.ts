@@ -9,6 +9,7 @@ export type ReturnTypeJson<T> = T | null | (T | null)[];
 /** A reply that is one value for a legacy path and an array for a JSONPath. */
 export type UniversalReturnTypeJson<T> = T | T[];
 
+/** The options of JSON.GET: which paths, and how to format the JSON text. */
 export interface JsonGetOptions {
     /** One path, or several (the reply is then an object by path). */
     path?: GlideString | GlideString[];
@@ -18,6 +19,7 @@ export interface JsonGetOptions {
     noescape?: boolean;
 }
 
+/** The options of JSON.ARRPOP: the array's path and which element. */
 export interface JsonArrPopOptions {
     path: GlideString;
     /** Which element; the last when absent. */

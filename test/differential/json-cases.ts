@@ -15,7 +15,11 @@ export interface JsonCase {
     /** Other commands run after the documents are set. */
     commands?: readonly string[][];
     modes?: readonly JsonMode[];
+    /** Why the error messages of this call may differ (their classes and the way they are raised may not). */
+    messagesDiffer?: string;
 }
+
+const NO_PATH_MESSAGE = "GLIDE's TypeError is its encoder reading .length of the undefined path; glide-ts says what is missing";
 
 export const DOC = JSON.stringify({
     a: 1,
@@ -67,6 +71,7 @@ export const JSON_CASES: JsonCase[] = [
         ["same slot, legacy path", [[K, "{j}two"], ".a"], { docs: { [K]: DOC, "{j}two": '{"a":"x"}' } }],
         ["keys in different slots", [["a", "z", "{j}doc"], "$.a"], { docs: { a: '{"a":1}', z: '{"a":2}', [K]: DOC } }],
         ["Bytes decoder", (lib) => [[K], "$.b", bytes(lib)]],
+        ["no keys: error", [[], "$"]],
     ]),
     ...cases("arrinsert", [
         ["JSONPath", [K, "$.c", 1, ['"x"', "{}"]]],
@@ -129,6 +134,7 @@ export const JSON_CASES: JsonCase[] = [
         ["JSONPath, several matches", [K, { path: "$..a" }]],
         ["legacy path", [K, { path: ".h" }]],
         ["missing key: null", ["{j}none"]],
+        ["options without a path: TypeError", [K, {}], { messagesDiffer: NO_PATH_MESSAGE }],
     ]),
     ...cases("clear", [
         ["no options: the root", [K]],
@@ -163,6 +169,7 @@ export const JSON_CASES: JsonCase[] = [
         ["no options", [K]],
         ["JSONPath", [K, { path: "$..a" }]],
         ["legacy path", [K, { path: ".c" }]],
+        ["options without a path: TypeError", [K, {}], { messagesDiffer: NO_PATH_MESSAGE }],
     ]),
     ...cases("debugFields", [
         ["no options", [K]],
