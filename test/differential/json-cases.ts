@@ -96,6 +96,7 @@ export const JSON_CASES: JsonCase[] = [
         ["legacy path", [K, { path: ".c" }]],
         ["legacy path to a non-array: error", [K, { path: ".b" }]],
         ["missing key: null", ["{j}none", { path: "$.c" }]],
+        ["empty path left out", ["{j}arr", { path: "" }], { docs: { "{j}arr": "[1,2]" } }],
     ]),
     ...cases("arrtrim", [
         ["JSONPath", [K, "$.c", 0, 1]],
@@ -124,6 +125,7 @@ export const JSON_CASES: JsonCase[] = [
         ["JSONPath, several matches", [K, { path: "$..a" }]],
         ["legacy path", [K, { path: ".d" }]],
         ["missing key: 0", ["{j}none"]],
+        ["empty path sent as such", [K, { path: "" }]],
     ]),
     ...cases("forget", [
         ["JSONPath", [K, { path: "$.c[0]" }]],
@@ -135,6 +137,7 @@ export const JSON_CASES: JsonCase[] = [
         ["legacy path", [K, { path: ".h" }]],
         ["missing key: null", ["{j}none"]],
         ["options without a path: TypeError", [K, {}], { messagesDiffer: NO_PATH_MESSAGE }],
+        ["a decoder in the options is not passed on", (lib) => [K, { path: "$..a", ...bytes(lib) }]],
     ]),
     ...cases("clear", [
         ["no options: the root", [K]],
