@@ -6,6 +6,7 @@
 export type JsonMode = "client" | "atomic" | "pipeline";
 
 export interface JsonCase {
+    /** A GlideJson / JsonBatch static method, or "customCommand" (the client's and the batch's). */
     method: string;
     title: string;
     /** Arguments after the client (or batch); a builder where they need the side's library. */
@@ -201,5 +202,11 @@ export const JSON_CASES: JsonCase[] = [
         ["JSONPath", [K, { path: "$.d" }]],
         ["legacy path", [K, { path: ".nested" }]],
         ["Bytes decoder", (lib) => [K, { path: "$..d", ...bytes(lib) }]],
+    ]),
+    // GLIDE's core reshapes and splits by command name, so customCommand gets the same replies.
+    ...cases("customCommand", [
+        ["JSON.MGET over several slots", [["JSON.MGET", "a", "z", "$.a"]], { docs: { a: '{"a":1}', z: '{"a":2}' } }],
+        ["JSON.TOGGLE with a JSONPath", [["JSON.TOGGLE", K, "$..e"]]],
+        ["JSON.TOGGLE with a legacy path", [["JSON.TOGGLE", K, ".d.e"]]],
     ]),
 ];
