@@ -1,7 +1,8 @@
-/** Writes finished spans and metrics snapshots to one endpoint: a file's JSON lines, or OTLP/HTTP JSON. */
+/** Writes finished spans and metrics snapshots to one endpoint: a file's JSON lines, OTLP/HTTP JSON, or OTLP/gRPC. */
 import * as fs from "node:fs";
 
 import { Level, log } from "./core-log";
+import { GrpcExporter } from "./otel-grpc";
 import type { Endpoint } from "./otel-endpoints";
 import { metricsFileLine, spanFileLine } from "./otel-file-format";
 import type { MetricsSnapshot } from "./otel-metrics";
@@ -64,19 +65,8 @@ class HttpExporter implements Exporter {
     }
 }
 
-/** grpc:// is accepted as GLIDE accepts it, but glide-ts has no OTLP/gRPC transport yet: nothing is sent. */
-class UnsupportedGrpcExporter implements Exporter {
-    constructor(url: URL) {
-        log(Level.Warn, "GlideOpenTelemetry", `OTLP/gRPC export is not supported by glide-ts; nothing will be sent to ${url.href}. Use the collector's OTLP/HTTP endpoint (http://host:4318).`);
-    }
-
-    spans(): void {}
-
-    metrics(): void {}
-}
-
 export function exporterFor(endpoint: Endpoint): Exporter {
     if (endpoint.kind === "file") return new FileExporter(endpoint.file);
     if (endpoint.kind === "http") return new HttpExporter(endpoint.url);
-    return new UnsupportedGrpcExporter(endpoint.url);
+    return new GrpcExporter(endpoint.url);
 }
