@@ -371,7 +371,7 @@ export abstract class BaseClient {
  */
 export function dispatchMethod(self: BaseClient, def: CommandDef, params: unknown[]): Promise<unknown> {
     // Tracing off: one number compared, nothing allocated.
-    if (sampling.percentage > 0 && sampleThis()) return tracedDispatch(self, def, params, () => untracedDispatch(self, def, params));
+    if (sampling.percentage > 0 && sampleThis()) return tracedDispatch(self, def, params, untracedDispatch);
     return untracedDispatch(self, def, params);
 }
 

@@ -46,7 +46,13 @@ function traced(client: object, name: string, args: CommandArg[] | CommandArg[][
 }
 
 /** A command method's call, traced (its arguments are built once more, for the span's name and text). */
-export function tracedDispatch(client: object, def: CommandDef, params: unknown[], call: () => Promise<unknown>): Promise<unknown> {
+export function tracedDispatch<C extends object>(
+    client: C,
+    def: CommandDef,
+    params: unknown[],
+    dispatch: (client: C, def: CommandDef, params: unknown[]) => Promise<unknown>,
+): Promise<unknown> {
+    const call = () => dispatch(client, def, params);
     let args: CommandArg[];
     try {
         args = def.args.apply(undefined, params);

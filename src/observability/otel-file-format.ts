@@ -25,22 +25,15 @@ function statusText(status: SpanStatus): string {
     return status.code === "Error" ? `Error { description: ${rustDebugString(status.message)} }` : status.code;
 }
 
+/** Built as text rather than through JSON.stringify of an object: this runs for every exported span. */
 export function spanFileLine(span: CommandSpan): string {
-    return JSON.stringify({
-        end_time: String(span.endMicros),
-        events: [],
-        kind: "Client",
-        links: [],
-        name: span.name,
-        parent_span_id: span.parentSpanId,
-        scope: "valkey_glide",
-        scope_attributes: [],
-        span_attributes: span.attributes().map(([key, value]) => ({ [key]: value })),
-        span_id: span.spanId,
-        start_time: String(span.startMicros),
-        status: statusText(span.status),
-        trace_id: span.traceId,
-    });
+    let attributes = "";
+    for (const [key, value] of span.attributes()) attributes += `${attributes === "" ? "" : ","}{"${key}":${JSON.stringify(value)}}`;
+    return (
+        `{"end_time":"${span.endMicros}","events":[],"kind":"Client","links":[],"name":${JSON.stringify(span.name)},` +
+        `"parent_span_id":"${span.parentSpanId}","scope":"valkey_glide","scope_attributes":[],"span_attributes":[${attributes}],` +
+        `"span_id":"${span.spanId}","start_time":"${span.startMicros}","status":${JSON.stringify(statusText(span.status))},"trace_id":"${span.traceId}"}`
+    );
 }
 
 /** The resource GLIDE's files carry, with this library named as the SDK that wrote them. */

@@ -16,11 +16,19 @@ export interface SpanSink {
     add(span: CommandSpan): void;
 }
 
-const idBytes = Buffer.alloc(24);
+const ID_BYTES = 24;
+// Random bytes for ids are drawn in bulk: one getrandom call per span was most of a span's cost.
+const idPool = Buffer.alloc(ID_BYTES * 256);
+let idPoolAt = idPool.length;
 
 function randomIds(): [traceId: string, spanId: string] {
-    randomFillSync(idBytes);
-    return [idBytes.toString("hex", 0, 16), idBytes.toString("hex", 16, 24)];
+    if (idPoolAt === idPool.length) {
+        randomFillSync(idPool);
+        idPoolAt = 0;
+    }
+    const at = idPoolAt;
+    idPoolAt += ID_BYTES;
+    return [idPool.toString("hex", at, at + 16), idPool.toString("hex", at + 16, at + ID_BYTES)];
 }
 
 /** Microseconds since the epoch, from the monotonic clock. */

@@ -12,6 +12,7 @@ import { sampling, SpanQueue, tracingState } from "./otel-tracing";
 
 export type { GlideSpanContext } from "./otel-parent";
 
+/** Where traces go and what share of commands gets a span. */
 export interface OpenTelemetryTracesConfig {
     /** http(s)://, grpc:// or file:// */
     endpoint: string;
@@ -19,10 +20,13 @@ export interface OpenTelemetryTracesConfig {
     samplePercentage?: number;
 }
 
+/** Where metrics go. */
 export interface OpenTelemetryMetricsConfig {
+    /** http(s)://, grpc:// or file:// */
     endpoint: string;
 }
 
+/** Traces, metrics (at least one) and the export interval. */
 export interface OpenTelemetryConfig {
     traces?: OpenTelemetryTracesConfig;
     metrics?: OpenTelemetryMetricsConfig;
@@ -30,6 +34,7 @@ export interface OpenTelemetryConfig {
     flushIntervalMs?: number;
 }
 
+/** What `OpenTelemetry.init` takes: the exporters, and optionally a parent span context provider. */
 export interface GlideOpenTelemetryConfig extends OpenTelemetryConfig {
     /** Called synchronously for each sampled command: the span becomes a child of the context it returns. */
     parentSpanContextProvider?: () => GlideSpanContext | undefined;
@@ -64,6 +69,10 @@ function validated(config: OpenTelemetryConfig): { traces?: Exporter; metrics?: 
     };
 }
 
+/**
+ * Process-wide tracing and metrics, as GLIDE's: initialised once, sampling adjustable at run time.
+ * See the README's Tracing section for endpoints, span names and attributes.
+ */
 export class OpenTelemetry {
     static #running: Running | undefined;
 
