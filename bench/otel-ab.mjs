@@ -93,7 +93,8 @@ try {
     for (const client of Object.values(clients)) client.close();
     server.stop();
     stopAll();
-    fs.rmSync(folder, { recursive: true, force: true });
+    // After the exit flush has written what was still queued.
+    process.once("exit", () => fs.rmSync(folder, { recursive: true, force: true }));
 }
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
 const pct = (r) => `${r >= 1 ? "+" : ""}${((r - 1) * 100).toFixed(1)}%`;

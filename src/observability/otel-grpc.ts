@@ -2,7 +2,7 @@
  * OTLP/gRPC over node:http2 (grpc:// is plaintext HTTP/2, as GLIDE's exporter uses it): one
  * unary Export call per flush, the protobuf message in gRPC's length-prefixed framing.
  */
-import * as http2 from "node:http2";
+import type * as Http2 from "node:http2";
 
 import { Level, log } from "./core-log";
 import type { Exporter } from "./otel-exporter";
@@ -13,6 +13,15 @@ import type { CommandSpan } from "./otel-span";
 const TRACE_EXPORT = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 const METRICS_EXPORT = "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
 const EXPORT_TIMEOUT_MS = 10_000;
+
+type Http2Module = typeof Http2;
+let http2: Http2Module | undefined;
+
+/** node:http2 is loaded by the first grpc:// exporter, not by importing the library. */
+function loadHttp2(): Http2Module {
+    http2 ??= require("node:http2") as Http2Module;
+    return http2;
+}
 
 function reportFailure(message: string): void {
     log(Level.Warn, "GlideOpenTelemetry", `Failed to export telemetry: ${message}`);
@@ -27,7 +36,7 @@ function framed(message: Buffer): Buffer {
 
 export class GrpcExporter implements Exporter {
     readonly #authority: string;
-    #session: http2.ClientHttp2Session | undefined;
+    #session: Http2.ClientHttp2Session | undefined;
 
     constructor(url: URL) {
         this.#authority = `http://${url.host}`;
@@ -41,9 +50,9 @@ export class GrpcExporter implements Exporter {
         this.#call(METRICS_EXPORT, protobufMetrics(snapshot));
     }
 
-    #connected(): http2.ClientHttp2Session {
+    #connected(): Http2.ClientHttp2Session {
         if (this.#session === undefined || this.#session.closed || this.#session.destroyed) {
-            const session = http2.connect(this.#authority);
+            const session = loadHttp2().connect(this.#authority);
             session.on("error", (error) => reportFailure(error.message));
             session.on("close", () => {
                 if (this.#session === session) this.#session = undefined;
@@ -56,16 +65,16 @@ export class GrpcExporter implements Exporter {
     }
 
     #call(path: string, message: Buffer): void {
-        let stream: http2.ClientHttp2Stream;
+        let stream: Http2.ClientHttp2Stream;
         try {
             stream = this.#connected().request({ ":method": "POST", ":path": path, "content-type": "application/grpc", te: "trailers" });
         } catch (error) {
             reportFailure((error as Error).message);
             return;
         }
-        stream.setTimeout(EXPORT_TIMEOUT_MS, () => stream.close(http2.constants.NGHTTP2_CANCEL));
+        stream.setTimeout(EXPORT_TIMEOUT_MS, () => stream.close(loadHttp2().constants.NGHTTP2_CANCEL));
         let status: string | undefined;
-        const readStatus = (headers: http2.IncomingHttpHeaders) => {
+        const readStatus = (headers: Http2.IncomingHttpHeaders) => {
             if (headers["grpc-status"] !== undefined) status = `${headers["grpc-status"]} ${headers["grpc-message"] ?? ""}`.trim();
         };
         stream.on("response", readStatus);

@@ -43,13 +43,26 @@ function loadApi(): OtelApi | null {
     return api;
 }
 
-/** Whether a real provider is registered (the API's global is a proxy to a no-op one until then). */
+const RECHECK_MS = 1000;
+let checkedAt = -Infinity;
+let registered: OtelApi | undefined;
+
+/**
+ * The API when a real provider is registered (its global is a proxy to a no-op one until then).
+ * Checked again at most once a second: a provider registered later is picked up soon.
+ */
 function registeredApi(): OtelApi | undefined {
+    const now = performance.now();
+    if (now - checkedAt < RECHECK_MS) return registered;
+    checkedAt = now;
     const loaded = loadApi();
-    if (loaded === null) return undefined;
-    const provider = loaded.trace.getTracerProvider();
-    const delegate = typeof provider.getDelegate === "function" ? provider.getDelegate() : provider;
-    return delegate.constructor.name === "NoopTracerProvider" ? undefined : loaded;
+    registered = undefined;
+    if (loaded !== null) {
+        const provider = loaded.trace.getTracerProvider();
+        const delegate = typeof provider.getDelegate === "function" ? provider.getDelegate() : provider;
+        if (delegate.constructor.name !== "NoopTracerProvider") registered = loaded;
+    }
+    return registered;
 }
 
 /** Starts the user's SDK span for a command span, when there is a provider to take it. */

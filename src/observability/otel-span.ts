@@ -3,8 +3,6 @@
  * attributes, and a status: Unset when the reply is a plain OK (GLIDE's core leaves it so), Ok for
  * any other reply, an error with the message for a failed call.
  */
-import { randomFillSync } from "node:crypto";
-
 import type { GlideSpanContext } from "./otel-parent";
 
 export const NO_PARENT_SPAN_ID = "0000000000000000";
@@ -16,19 +14,16 @@ export interface SpanSink {
     add(span: CommandSpan): void;
 }
 
-const ID_BYTES = 24;
-// Random bytes for ids are drawn in bulk: one getrandom call per span was most of a span's cost.
-const idPool = Buffer.alloc(ID_BYTES * 256);
-let idPoolAt = idPool.length;
+/** 8 random hex digits. Math.random, as OpenTelemetry's JS SDK draws its ids: no system call per span. */
+function hex8(): string {
+    return ((Math.random() * 0x1_0000_0000) >>> 0).toString(16).padStart(8, "0");
+}
 
 function randomIds(): [traceId: string, spanId: string] {
-    if (idPoolAt === idPool.length) {
-        randomFillSync(idPool);
-        idPoolAt = 0;
-    }
-    const at = idPoolAt;
-    idPoolAt += ID_BYTES;
-    return [idPool.toString("hex", at, at + 16), idPool.toString("hex", at + 16, at + ID_BYTES)];
+    let spanId = hex8() + hex8();
+    // All-zero ids mean "none" in W3C Trace Context.
+    while (spanId === "0000000000000000") spanId = hex8() + hex8();
+    return [hex8() + hex8() + hex8() + hex8(), spanId];
 }
 
 /** Microseconds since the epoch, from the monotonic clock. */
