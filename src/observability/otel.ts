@@ -52,10 +52,10 @@ function validated(config: OpenTelemetryConfig): { traces?: Exporter; metrics?: 
     if (config?.traces === undefined && config?.metrics === undefined) {
         throw new ConfigurationError("At least one of traces or metrics must be provided for OpenTelemetry configuration.");
     }
-    const flushIntervalMs = config.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
-    if (!(flushIntervalMs > 0)) throw new ConfigurationError(`InvalidInput: flushIntervalMs must be a positive integer (got: ${flushIntervalMs})`);
     const tracesEndpoint = config.traces !== undefined ? parseEndpoint(config.traces.endpoint) : undefined;
     const metricsEndpoint = config.metrics !== undefined ? parseEndpoint(config.metrics.endpoint) : undefined;
+    const flushIntervalMs = config.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+    if (!(flushIntervalMs > 0)) throw new ConfigurationError(`InvalidInput: flushIntervalMs must be a positive integer (got: ${flushIntervalMs})`);
     const percentage = config.traces?.samplePercentage;
     if (percentage !== undefined && !(percentage >= 0 && percentage <= 100)) {
         const message = "Failed to initialize OpenTelemetry: Other error: Trace sample percentage must be between 0 and 100";

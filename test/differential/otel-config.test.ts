@@ -52,6 +52,11 @@ describe("OpenTelemetry configuration, as GLIDE's", () => {
             { traces: { endpoint: "http://127.0.0.1:1", samplePercentage: -1 } },
             { traces: { endpoint: "http://127.0.0.1:1" }, flushIntervalMs: 0 },
             { traces: { endpoint: "http://127.0.0.1:1" }, flushIntervalMs: -5 },
+            // Which check comes first, when several fail.
+            { traces: { endpoint: "ftp://x" }, flushIntervalMs: 0 },
+            { traces: { endpoint: "ftp://t" }, metrics: { endpoint: "ftp://m" } },
+            { traces: { endpoint: "http://127.0.0.1:1", samplePercentage: 200 }, metrics: { endpoint: "ftp://m" } },
+            { traces: { endpoint: "http://127.0.0.1:1", samplePercentage: 200 }, flushIntervalMs: 0 },
         ];
         for (const config of bad) {
             const theirs = outcome(() => glide.OpenTelemetry.init(config));
