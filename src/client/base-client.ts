@@ -20,6 +20,8 @@ import { createClientError } from "../routing/initial-connect";
 import { BlockingPool } from "./blocking-pool";
 import { blockingTimeoutError } from "./blocking-timeout";
 import type { ResolvedConfig } from "./config";
+import { dispatchingSpan, sampling, sampleThis } from "../observability/otel-tracing";
+import { tracedDispatch } from "./traced-calls";
 
 /** Extra time a blocking command gets beyond its own server-side timeout. */
 const BLOCKING_GRACE_MS = 500;
@@ -244,6 +246,11 @@ export abstract class BaseClient {
             this.#counter.inflight++;
         }
         request.onFailure = onFailure;
+        const span = dispatchingSpan.current;
+        if (span !== undefined) {
+            span.sentTo(connection.options.host, connection.options.port);
+            dispatchingSpan.current = undefined;
+        }
         const settled = settledBy(request);
         connection.send(request);
         return settled;
@@ -363,6 +370,12 @@ export abstract class BaseClient {
  * (an argument builder that throws) reject the returned promise rather than throw.
  */
 export function dispatchMethod(self: BaseClient, def: CommandDef, params: unknown[]): Promise<unknown> {
+    // Tracing off: one number compared, nothing allocated.
+    if (sampling.percentage > 0 && sampleThis()) return tracedDispatch(self, def, params, untracedDispatch);
+    return untracedDispatch(self, def, params);
+}
+
+function untracedDispatch(self: BaseClient, def: CommandDef, params: unknown[]): Promise<unknown> {
     try {
         return (self as unknown as { dispatch: BaseClient["dispatch"] }).dispatch(def, params);
     } catch (error) {

@@ -19,6 +19,7 @@ import type { CommandArg, RespValue } from "../protocol/types";
 import type { Batch, BatchOptions } from "../batch/batch";
 import { batchFrames, batchNeedsBytes, batchResult, emptyCommandError, refuseAsGlide } from "../batch/exec";
 import { WatchSessions } from "../batch/watch-session";
+import { traceClientMethods } from "./traced-calls";
 import { BaseClient, installClientMethods } from "./base-client";
 import {
     NodeDiscoveryMode,
@@ -215,3 +216,5 @@ installClientMethods(GlideClient.prototype, {
     ...standaloneFunctionCommands,
     ...standaloneScriptingCommands,
 });
+
+traceClientMethods(GlideClient.prototype);

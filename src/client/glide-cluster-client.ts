@@ -35,6 +35,7 @@ import { SubscriptionMode } from "../pubsub/modes";
 import { pubsubRequestOf } from "../pubsub/requests";
 import { channelCounts, sumOfCounts, unionOfChannels, type ChannelCount } from "../commands/pubsub-cluster";
 import { channelsArgs } from "../commands/pubsub";
+import { traceClientMethods } from "./traced-calls";
 import { BaseClient, dispatchMethod } from "./base-client";
 import { genericExtraCommands } from "../commands/generic-extra";
 import { WatchSessions } from "../batch/watch-session";
@@ -451,3 +452,5 @@ export class GlideClusterClient extends BaseClient {
 }
 
 installMethods(GlideClusterClient.prototype, clusterServerCommands, dispatchMethod);
+
+traceClientMethods(GlideClusterClient.prototype);

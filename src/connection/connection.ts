@@ -11,6 +11,7 @@ import { handshakeCommands, interpretHandshake } from "./handshake";
 import type { ConnectionOptions, ServerFacts } from "./options";
 import { Request } from "./request";
 import { MAX_TIMER_MS, setLongTimeout, type LongTimer } from "./timers";
+import { telemetryCounters } from "../observability/otel-counters";
 
 type State = "idle" | "connecting" | "ready" | "reconnecting" | "closed";
 
@@ -347,7 +348,10 @@ export class Connection {
         let next = Infinity;
         const check = (request: Request): void => {
             if (request.dead) return;
-            if (request.deadline <= now) request.fail(new TimeoutError("timed out"));
+            if (request.deadline <= now) {
+                telemetryCounters.timeoutErrors++;
+                request.fail(new TimeoutError("timed out"));
+            }
             else if (request.deadline < next) next = request.deadline;
         };
         this.#inflight.forEach(check);

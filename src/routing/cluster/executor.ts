@@ -6,6 +6,7 @@ import type { ClusterRouter } from "./cluster-router";
 import { sleep } from "../../connection/backoff";
 import { aggregate, type NodeReplies, type ResponsePolicy } from "./policies";
 import { classifyError } from "./redirect";
+import { telemetryCounters } from "../../observability/otel-counters";
 
 /** Where one request goes; re-resolved on every attempt, so a MOVED lands on the new owner. */
 export type Target =
@@ -112,7 +113,10 @@ export class ClusterExecutor {
                 ({ error, connection } = failed);
                 failed = undefined;
             } else {
-                if (deadline - performance.now() <= 0) throw new TimeoutError("timed out");
+                if (deadline - performance.now() <= 0) {
+                    telemetryCounters.timeoutErrors++;
+                    throw new TimeoutError("timed out");
+                }
                 const redirectedTo = asking ?? movedTo;
                 connection = redirectedTo !== undefined ? this.router.nodeAt(redirectedTo) : this.resolve(target);
                 if (connection === undefined) {
@@ -137,6 +141,7 @@ export class ClusterExecutor {
             }
             switch (redirect.kind) {
                 case "moved": {
+                    telemetryCounters.movedErrors++;
                     const address = withHost(redirect.address, connection);
                     this.router.onMoved(redirect.slot, address);
                     movedTo = address;
@@ -147,11 +152,13 @@ export class ClusterExecutor {
                     break;
                 case "retryLater":
                     if (options.retryServerErrors === false) throw error;
+                    telemetryCounters.retryAttempts++;
                     void this.router.requestRefresh();
                     await sleep(Math.min(backoff(attempt), deadline - performance.now()));
                     break;
                 case "reconnect":
                     if (options.retryConnectionErrors === false) throw error;
+                    telemetryCounters.retryAttempts++;
                     void this.router.requestRefresh();
                     await sleep(Math.min(backoff(attempt), deadline - performance.now()));
                     break;

@@ -12,6 +12,7 @@ import { combine, multiSlotOf, splitBySlot } from "./multi-slot";
 import { aggregate, type CommandPolicy } from "./policies";
 import { classifyError } from "./redirect";
 import { keySlot } from "./slot";
+import { telemetryCounters } from "../../observability/otel-counters";
 
 export interface PipelineCommand {
     args: CommandArg[];
@@ -96,6 +97,7 @@ export async function runPipeline(executor: ClusterExecutor, commands: PipelineC
         if (reply instanceof RequestError) {
             const kind = classifyError(reply, false).kind;
             const retry = kind === "moved" || kind === "ask" || (kind === "retryLater" && options.retryServerErrors !== false);
+            if (kind === "moved") telemetryCounters.movedErrors++;
             if (retry) return alone(index);
         }
         partResults[index] = reply;
