@@ -94,3 +94,24 @@ export {
     MAX_REQUEST_ARGS_LEN,
 } from "./client/config";
 export { getStatistics } from "./commands/server-statistics";
+export { GlideFt, type FtAggregateReturnType, type FtInfoReturnType, type FtSearchReturnType } from "./server-modules/glide-ft";
+export type {
+    TextField,
+    TagField,
+    NumericField,
+    VectorField,
+    VectorFieldAttributesFlat,
+    VectorFieldAttributesHnsw,
+    Field,
+    FtCreateOptions,
+    FtAggregateOptions,
+    FtAggregateLimit,
+    FtAggregateFilter,
+    FtAggregateGroupBy,
+    FtAggregateReducer,
+    FtAggregateSortBy,
+    FtAggregateSortProperty,
+    FtAggregateApply,
+    FtSearchOptions,
+    FtInfoOptions,
+} from "./server-modules/ft/options";
