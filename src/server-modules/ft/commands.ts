@@ -19,8 +19,8 @@ import {
 import {
     toAggregateReply,
     toAliasListReply,
-    toIndexList,
-    toInfoReply,
+        toInfoReply,
+    toPlainReply,
     toProfileReply,
     toSearchReply,
     toSearchWithSortKeysReply,
@@ -40,13 +40,13 @@ export const ftCommands = {
         keys: FIRST_KEY,
     }),
     dropindex: command({ args: (indexName: GlideString) => ["FT.DROPINDEX", indexName], reply: as<"OK">, keys: FIRST_KEY }),
-    list: command({ args: (options?: DecoderOption) => ["FT._LIST"], reply: toIndexList, optionsAt: 0 }),
+    list: command({ args: (options?: DecoderOption) => ["FT._LIST"], reply: toPlainReply<GlideString[]>, optionsAt: 0 }),
     search: ftSearch,
     /** The same command with WITHSORTKEYS, whose reply has a sort key after each document's key. */
     searchWithSortKeys: { ...ftSearch, reply: toSearchWithSortKeysReply },
     aggregate: command({
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption & FtAggregateOptions) => ftAggregateArgs(indexName, query, options),
-        reply: (reply) => toAggregateReply(reply),
+        reply: (reply, bytes) => toAggregateReply(reply, bytes),
         optionsAt: 2,
         keys: FIRST_KEY,
     }),
@@ -58,13 +58,13 @@ export const ftCommands = {
     }),
     explain: command({
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption) => ["FT.EXPLAIN", indexName, query],
-        reply: as<GlideString>,
+        reply: toPlainReply<GlideString>,
         optionsAt: 2,
         keys: FIRST_KEY,
     }),
     explaincli: command({
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption) => ["FT.EXPLAINCLI", indexName, query],
-        reply: as<GlideString[]>,
+        reply: toPlainReply<GlideString[]>,
         optionsAt: 2,
         keys: FIRST_KEY,
     }),
@@ -78,7 +78,7 @@ export const ftCommands = {
     profileAggregate: command({
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption & ProfileOptions<FtAggregateOptions>) =>
             ftProfileAggregateArgs(indexName, query, options),
-        reply: toProfileReply((reply) => toAggregateReply(reply, "FT.PROFILE")),
+        reply: toProfileReply((reply, bytes) => toAggregateReply(reply, bytes, "FT.PROFILE")),
         optionsAt: 2,
         keys: FIRST_KEY,
     }),

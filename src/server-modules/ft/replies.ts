@@ -5,6 +5,7 @@
  */
 import { RequestError } from "../../errors";
 import { RespMap, type RespValue } from "../../protocol/types";
+import { genericReply } from "../../commands/generic-reply";
 import { toText } from "../../commands/replies";
 import type { GlideRecord, GlideReturnType, GlideString } from "../../commands/types";
 
@@ -43,16 +44,22 @@ function isPairs(reply: RespValue): reply is RespValue[] | RespMap {
     return Array.isArray(reply) || reply instanceof RespMap;
 }
 
+/**
+ * A value as GLIDE gives it: simple strings (which arrive as text whatever the decoder) become
+ * Buffers for a Bytes decoder, as bulk strings do.
+ */
+const asGlide = genericReply as (reply: RespValue, bytes: boolean) => any;
+
 /** A document's fields: values are text (an integer becomes its digits, as GLIDE's core makes it). */
 function documentFields(reply: RespValue[] | RespMap, bytes: boolean): GlideRecord<GlideString> {
     const pairs = pairsOf(reply);
     const record: GlideRecord<GlideString> = [];
-    for (let i = 0; i < pairs.length; i += 2) record.push({ key: pairs[i] as GlideString, value: fieldText(pairs[i + 1], bytes) });
+    for (let i = 0; i < pairs.length; i += 2) record.push({ key: fieldText(pairs[i], bytes), value: fieldText(pairs[i + 1], bytes) });
     return record;
 }
 
 function fieldText(value: RespValue, bytes: boolean): GlideString {
-    if (typeof value === "string" || Buffer.isBuffer(value)) return value;
+    if (typeof value === "string" || Buffer.isBuffer(value)) return asGlide(value, bytes);
     if (typeof value === "number" || typeof value === "bigint") return bytes ? Buffer.from(String(value)) : String(value);
     throw new RequestError(`Response was of incompatible type - TypeError: "Response type not string compatible." (response was ${kindOf(value)})`);
 }
@@ -69,10 +76,10 @@ export function toSearchReply(reply: RespValue, bytes: boolean, command = "FT.SE
     if (rest.length > 1 && isPairs(rest[1])) {
         if (rest.length % 2 !== 0) throw new RequestError(ODD_ITEMS);
         for (let i = 0; i < rest.length; i += 2) {
-            documents.push({ key: rest[i] as GlideString, value: documentFields(rest[i + 1] as RespValue[] | RespMap, bytes) });
+            documents.push({ key: asGlide(rest[i], bytes), value: documentFields(rest[i + 1] as RespValue[] | RespMap, bytes) });
         }
     } else {
-        for (const key of rest) documents.push({ key: key as GlideString, value: [] });
+        for (const key of rest) documents.push({ key: asGlide(key, bytes), value: [] });
     }
     return [total as number, documents];
 }
@@ -85,8 +92,8 @@ export function toSearchWithSortKeysReply(reply: RespValue, bytes: boolean): FtS
     if (!Array.isArray(reply) || reply.length === 0) throw notConvertible("FT.SEARCH WITHSORTKEYS", reply);
     const documents: { key: GlideString; value: unknown }[] = [];
     for (let i = 1; i < reply.length; ) {
-        const key = reply[i] as GlideString;
-        const sortKey = reply[i + 1] as GlideString;
+        const key = asGlide(reply[i], bytes);
+        const sortKey = asGlide(reply[i + 1], bytes);
         const fields = reply[i + 2];
         const hasFields = fields !== undefined && isPairs(fields);
         documents.push({ key, value: [sortKey, hasFields ? documentFields(fields, bytes) : []] });
@@ -97,23 +104,23 @@ export function toSearchWithSortKeysReply(reply: RespValue, bytes: boolean): FtS
 }
 
 /** [total, row, row, …] → the rows, each a GlideRecord of its values as they came. */
-export function toAggregateReply(reply: RespValue, command = "FT.AGGREGATE"): FtAggregateReturnType {
+export function toAggregateReply(reply: RespValue, bytes: boolean, command = "FT.AGGREGATE"): FtAggregateReturnType {
     if (!Array.isArray(reply) || reply.length === 0) throw notConvertible(command, reply);
     return reply.slice(1).map((row) => {
         if (!Array.isArray(row)) throw notConvertible(command, row, "`fields`");
         const pairs = pairsOf(row);
         const record: GlideRecord<GlideReturnType> = [];
-        for (let i = 0; i < pairs.length; i += 2) record.push({ key: pairs[i] as GlideString, value: pairs[i + 1] as GlideReturnType });
+        for (let i = 0; i < pairs.length; i += 2) record.push({ key: asGlide(pairs[i], bytes), value: asGlide(pairs[i + 1], bytes) });
         return record;
     });
 }
 
 /** FT.INFO's flat [name, value, …] → a record with text names; nested values as they came. */
-export function toInfoReply(reply: RespValue): FtInfoReturnType {
+export function toInfoReply(reply: RespValue, bytes: boolean): FtInfoReturnType {
     if (!Array.isArray(reply)) throw notConvertible("FT.INFO", reply);
     const pairs = pairsOf(reply);
     const info: FtInfoReturnType = {};
-    for (let i = 0; i < pairs.length; i += 2) info[nameOf(pairs[i])] = pairs[i + 1] as FtInfoReturnType[string];
+    for (let i = 0; i < pairs.length; i += 2) info[nameOf(pairs[i])] = asGlide(pairs[i + 1], bytes);
     return info;
 }
 
@@ -122,17 +129,17 @@ function nameOf(reply: RespValue): string {
 }
 
 /** FT._ALIASLIST: alias → index, as a map or a flat array, as a GlideRecord. */
-export function toAliasListReply(reply: RespValue): GlideRecord<GlideString> {
+export function toAliasListReply(reply: RespValue, bytes: boolean): GlideRecord<GlideString> {
     if (!isPairs(reply)) throw new RequestError(`Response couldn't be converted to map - TypeError: (response was "${kindOf(reply)}")`);
     const pairs = pairsOf(reply);
     const record: GlideRecord<GlideString> = [];
-    for (let i = 0; i < pairs.length; i += 2) record.push({ key: pairs[i] as GlideString, value: pairs[i + 1] as GlideString });
+    for (let i = 0; i < pairs.length; i += 2) record.push({ key: asGlide(pairs[i], bytes), value: asGlide(pairs[i + 1], bytes) });
     return record;
 }
 
-/** FT._LIST: a set (RESP3) or an array of names, as an array. */
-export function toIndexList(reply: RespValue): GlideString[] {
-    return (reply instanceof Set ? [...reply] : reply) as GlideString[];
+/** FT._LIST: a set (RESP3) or an array of names, as an array; FT.EXPLAIN / EXPLAINCLI as they came. */
+export function toPlainReply<T>(reply: RespValue, bytes: boolean): T {
+    return asGlide(reply, bytes);
 }
 
 /** FT.PROFILE: [result, profile] → [the converted result, the profile's numbers by name]. */
