@@ -192,6 +192,31 @@ describe("GlideFt on the Search module", { skip: moduleSkipReason }, () => {
             }
         });
 
+        it("queries go to a replica when readFrom allows it, index changes to the primary", async () => {
+            const reader = await GlideClusterClient.createClient({ addresses: [cluster.seeds[0]], requestTimeout: 3000, readFrom: "preferReplica" });
+            const index = "{replica-read}idx";
+            try {
+                const searchCallsByRole = async (): Promise<Record<string, number>> => {
+                    const stats = (await client.customCommand(["INFO", "commandstats"], { route: "allNodes" })) as { key: string; value: string }[];
+                    const roles = (await client.customCommand(["ROLE"], { route: "allNodes" })) as { key: string; value: string[] }[];
+                    const roleOf = new Map(roles.map(({ key, value }) => [key, String(value[0])]));
+                    const counts: Record<string, number> = { master: 0, slave: 0 };
+                    for (const { key, value } of stats) counts[roleOf.get(key)!] += Number(/cmdstat_FT\.SEARCH:calls=(\d+)/.exec(value)?.[1] ?? 0);
+                    return counts;
+                };
+                await GlideFt.create(reader, index, [{ type: "TEXT", name: "t" }]);
+                // The replica must know the index before it is asked.
+                await client.customCommand(["WAIT", "1", "2000"], { route: { type: "primarySlotKey", key: index } });
+                const before = await searchCallsByRole();
+                for (let i = 0; i < 3; i++) assert.deepEqual(await GlideFt.search(reader, index, "*"), [0]);
+                const afterwards = await searchCallsByRole();
+                assert.deepEqual({ master: afterwards.master - before.master, slave: afterwards.slave - before.slave }, { master: 0, slave: 3 });
+            } finally {
+                await GlideFt.dropindex(client, index).catch(() => undefined);
+                reader.close();
+            }
+        });
+
         it("an alias in another slot than its index is refused by the server (CROSSSLOT)", async () => {
             const index = "{alias-home}idx";
             await GlideFt.create(client, index, [{ type: "TEXT", name: "t" }]);

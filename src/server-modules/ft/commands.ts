@@ -2,7 +2,8 @@
  * One definition per FT.* command. On a cluster they go where GLIDE 2.5.2 sends them: by the
  * slot of their first argument (the index name, or the alias for FT.ALIASADD / ALIASUPDATE /
  * ALIASDEL), FT._LIST and FT._ALIASLIST to every primary (see routing/cluster/policies.ts).
- * None is marked readonly: GLIDE sends them all to primaries.
+ * The queries (search, aggregate, info, explain, explaincli, profile) are readonly: with a
+ * `readFrom` that allows it they go to a replica, as GLIDE sends them; the others to the primary.
  */
 import { as, command, FIRST_KEY } from "../../commands/core";
 import type { DecoderOption, GlideString } from "../../commands/types";
@@ -30,6 +31,7 @@ const ftSearch = command({
     args: (indexName: GlideString, query: GlideString, options?: FtSearchOptions & DecoderOption) => ftSearchArgs(indexName, query, options),
     reply: (reply, bytes) => toSearchReply(reply, bytes),
     optionsAt: 2,
+    readonly: true,
     keys: FIRST_KEY,
 });
 
@@ -48,24 +50,28 @@ export const ftCommands = {
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption & FtAggregateOptions) => ftAggregateArgs(indexName, query, options),
         reply: (reply, bytes) => toAggregateReply(reply, bytes),
         optionsAt: 2,
+        readonly: true,
         keys: FIRST_KEY,
     }),
     info: command({
         args: (indexName: GlideString, options?: DecoderOption & FtInfoOptions) => ftInfoArgs(indexName, options),
         reply: toInfoReply,
         optionsAt: 1,
+        readonly: true,
         keys: FIRST_KEY,
     }),
     explain: command({
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption) => ["FT.EXPLAIN", indexName, query],
         reply: toPlainReply<GlideString>,
         optionsAt: 2,
+        readonly: true,
         keys: FIRST_KEY,
     }),
     explaincli: command({
         args: (indexName: GlideString, query: GlideString, options?: DecoderOption) => ["FT.EXPLAINCLI", indexName, query],
         reply: toPlainReply<GlideString[]>,
         optionsAt: 2,
+        readonly: true,
         keys: FIRST_KEY,
     }),
     profileSearch: command({
@@ -73,6 +79,7 @@ export const ftCommands = {
             ftProfileSearchArgs(indexName, query, options),
         reply: toProfileReply((reply, bytes) => toSearchReply(reply, bytes, "FT.PROFILE")),
         optionsAt: 2,
+        readonly: true,
         keys: FIRST_KEY,
     }),
     profileAggregate: command({
@@ -80,6 +87,7 @@ export const ftCommands = {
             ftProfileAggregateArgs(indexName, query, options),
         reply: toProfileReply((reply, bytes) => toAggregateReply(reply, bytes, "FT.PROFILE")),
         optionsAt: 2,
+        readonly: true,
         keys: FIRST_KEY,
     }),
     aliasadd: command({
