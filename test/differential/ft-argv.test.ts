@@ -70,6 +70,16 @@ function runCases(title: string, cases: FtCall[]): void {
     }
 }
 
+describe("GlideFt's methods", { skip: glideSkipReason }, () => {
+    const staticMethods = (ft: object) => Object.getOwnPropertyNames(ft).filter((name) => typeof (ft as any)[name] === "function").sort();
+    it("are GLIDE's, each with an argv case (titled by its name)", () => {
+        const glide = staticMethods(GLIDE.lib.GlideFt);
+        assert.deepEqual(staticMethods(GLIDE_TS.lib.GlideFt), glide);
+        const uncovered = glide.filter((name) => !ARGV_CASES.some((testCase) => testCase.title.split(/[: ]/)[0] === name));
+        assert.deepEqual(uncovered, []);
+    });
+});
+
 runCases("GlideFt argv fidelity", ARGV_CASES);
 runCases("GlideFt on recorded valkey-search replies", VALKEY_SEARCH_REPLY_CASES);
 runCases("GlideFt on malformed replies", MALFORMED_REPLY_CASES);

@@ -189,6 +189,7 @@ describe("GlideFt on the Search module", { skip: moduleSkipReason }, () => {
                 assert.deepEqual(result, [1, [{ key: "{shop}:1", value: [] }]]);
             } finally {
                 await GlideFt.dropindex(client, index);
+                await client.del(["{shop}:1", "elsewhere:{x}"]);
             }
         });
 
@@ -204,7 +205,7 @@ describe("GlideFt on the Search module", { skip: moduleSkipReason }, () => {
                     for (const { key, value } of stats) counts[roleOf.get(key)!] += Number(/cmdstat_FT\.SEARCH:calls=(\d+)/.exec(value)?.[1] ?? 0);
                     return counts;
                 };
-                await GlideFt.create(reader, index, [{ type: "TEXT", name: "t" }]);
+                await GlideFt.create(reader, index, [{ type: "TEXT", name: "t" }], { dataType: "HASH", prefixes: ["{replica-read}:"] });
                 // The replica must know the index before it is asked.
                 await client.customCommand(["WAIT", "1", "2000"], { route: { type: "primarySlotKey", key: index } });
                 const before = await searchCallsByRole();

@@ -13,6 +13,7 @@ interface BaseField {
     sortable?: boolean;
 }
 
+/** A full-text field (TEXT): tokenized and stemmed unless `nostem`; `weight` scales its score. */
 export type TextField = BaseField & {
     type: "TEXT";
     nostem?: boolean;
@@ -21,16 +22,19 @@ export type TextField = BaseField & {
     nosuffixtrie?: boolean;
 };
 
+/** A tag field (TAG): exact-match values split on `separator` (default ","). */
 export type TagField = BaseField & {
     type: "TAG";
     separator?: GlideString;
     caseSensitive?: boolean;
 };
 
+/** A numeric field (NUMERIC), for range queries such as `@price:[10 20]`. */
 export type NumericField = BaseField & {
     type: "NUMERIC";
 };
 
+/** A vector field (VECTOR) for KNN queries, indexed by the algorithm its attributes name. */
 export type VectorField = BaseField & {
     type: "VECTOR";
     attributes: VectorFieldAttributesFlat | VectorFieldAttributesHnsw;
@@ -44,10 +48,12 @@ interface VectorFieldAttributes {
     initialCap?: number;
 }
 
+/** A FLAT (brute-force, exact) vector index. */
 export type VectorFieldAttributesFlat = VectorFieldAttributes & {
     algorithm: "FLAT";
 };
 
+/** An HNSW (approximate nearest-neighbour graph) vector index and its tuning. */
 export type VectorFieldAttributesHnsw = VectorFieldAttributes & {
     algorithm: "HNSW";
     /** M: outgoing edges per node and layer. */
@@ -58,8 +64,10 @@ export type VectorFieldAttributesHnsw = VectorFieldAttributes & {
     vectorsExaminedOnRuntime?: number;
 };
 
+/** One field of an index schema, for `GlideFt.create`. */
 export type Field = TextField | TagField | NumericField | VectorField;
 
+/** FT.CREATE's options: what is indexed (HASH or JSON keys with these prefixes) and how. */
 export interface FtCreateOptions {
     dataType: "JSON" | "HASH";
     prefixes?: GlideString[];
@@ -74,6 +82,7 @@ export interface FtCreateOptions {
     punctuation?: GlideString;
 }
 
+/** FT.AGGREGATE's options: fields to load, query settings, and the pipeline of clauses in order. */
 export type FtAggregateOptions = {
     timeout?: number;
     clauses?: (FtAggregateLimit | FtAggregateFilter | FtAggregateGroupBy | FtAggregateSortBy | FtAggregateApply)[];
@@ -93,46 +102,54 @@ export type FtAggregateOptions = {
       }
 );
 
+/** An aggregation clause: keep `count` rows from `offset`. */
 export interface FtAggregateLimit {
     type: "LIMIT";
     offset: number;
     count: number;
 }
 
+/** An aggregation clause: keep the rows for which the expression holds. */
 export interface FtAggregateFilter {
     type: "FILTER";
     expression: GlideString;
 }
 
+/** An aggregation clause: group rows by properties, each group reduced by the reducers. */
 export interface FtAggregateGroupBy {
     type: "GROUPBY";
     properties: GlideString[];
     reducers: FtAggregateReducer[];
 }
 
+/** A reducer of a GROUPBY clause (COUNT, SUM, AVG, …), its arguments, and the name of its result. */
 export interface FtAggregateReducer {
     function: string;
     args: GlideString[];
     name?: GlideString;
 }
 
+/** An aggregation clause: sort rows by properties, keeping at most `max`. */
 export interface FtAggregateSortBy {
     type: "SORTBY";
     properties: FtAggregateSortProperty[];
     max?: number;
 }
 
+/** A property of a SORTBY clause and its order. */
 export interface FtAggregateSortProperty {
     property: GlideString;
     order: SortOrder;
 }
 
+/** An aggregation clause: add a property computed by an expression. */
 export interface FtAggregateApply {
     type: "APPLY";
     expression: GlideString;
     name: GlideString;
 }
 
+/** FT.SEARCH's options: returned fields, PARAMS (KNN query vectors), sorting, paging, dialect. */
 export type FtSearchOptions = {
     timeout?: number;
     returnFields?: {
@@ -165,6 +182,7 @@ export type FtSearchOptions = {
       }
 );
 
+/** FT.INFO's options: which nodes report (valkey-search in cluster mode). */
 export interface FtInfoOptions {
     scope?: "LOCAL" | "PRIMARY" | "CLUSTER";
     shardScope?: "ALLSHARDS" | "SOMESHARDS";

@@ -9,8 +9,11 @@ import { genericReply } from "../../commands/generic-reply";
 import { toText } from "../../commands/replies";
 import type { GlideRecord, GlideReturnType, GlideString } from "../../commands/types";
 
+/** FT.INFO's reply: its fields by name, nested values as the server gives them. */
 export type FtInfoReturnType = Record<string, GlideString | number | GlideString[] | Record<string, GlideString | Record<string, GlideString | number>[]>>;
+/** FT.SEARCH's reply: the total, and each document's key with its fields. */
 export type FtSearchReturnType = [number, GlideRecord<GlideRecord<GlideString>>];
+/** FT.AGGREGATE's reply: one record per row. */
 export type FtAggregateReturnType = GlideRecord<GlideReturnType>[];
 export type FtProfileReturnType<R> = [R, Record<string, number>];
 
@@ -66,17 +69,19 @@ function fieldText(value: RespValue, bytes: boolean): GlideString {
 
 /**
  * [total, key, fields, key, fields, …] → [total, [{ key, value: fields }]]; keys alone (NOCONTENT,
- * RETURN 0) get no fields; a reply of the total alone stays [total].
+ * RETURN 0) get no fields, nil fields stay null; a reply of the total alone stays [total].
  */
 export function toSearchReply(reply: RespValue, bytes: boolean, command = "FT.SEARCH"): FtSearchReturnType {
     if (!Array.isArray(reply) || reply.length === 0) throw notConvertible(command, reply);
     const [total, ...rest] = reply;
     if (rest.length === 0) return [total] as unknown as FtSearchReturnType;
     const documents: GlideRecord<GlideRecord<GlideString>> = [];
-    if (rest.length > 1 && isPairs(rest[1])) {
+    // A document whose key vanished before its fields were read has nil for its fields.
+    if (rest.length > 1 && (isPairs(rest[1]) || rest[1] === null)) {
         if (rest.length % 2 !== 0) throw new RequestError(ODD_ITEMS);
         for (let i = 0; i < rest.length; i += 2) {
-            documents.push({ key: asGlide(rest[i], bytes), value: documentFields(rest[i + 1] as RespValue[] | RespMap, bytes) });
+            const fields = rest[i + 1];
+            documents.push({ key: asGlide(rest[i], bytes), value: fields === null ? (null as never) : documentFields(fields as RespValue[] | RespMap, bytes) });
         }
     } else {
         for (const key of rest) documents.push({ key: asGlide(key, bytes), value: [] });

@@ -65,6 +65,7 @@ export const VALKEY_SEARCH_REPLY_CASES: FtCall[] = [
         reply: [1, "product:1", ["$", Buffer.from([0x7b, 0x7d])]],
     },
     { title: "[valkey-search reply] search, field maps (RESP3)", call: (ft, c) => ft.search(c, "products", "*"), reply: [1, "product:1", { map: ["title", "lamp"] }] },
+    { title: "[valkey-search reply] search: nil fields of a vanished key", call: (ft, c) => ft.search(c, "products", "*"), reply: [2, "product:1", null, "product:2", ["price", "4"]] },
     { title: "[valkey-search reply] search, integer field value", call: (ft, c) => ft.search(c, "products", "*"), reply: [1, "product:1", ["price", 10]] },
     {
         title: "[valkey-search reply] search WITHSORTKEYS",
