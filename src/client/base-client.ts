@@ -5,7 +5,6 @@ import type { ConnectionOptions } from "../connection/options";
 import { Request, type FailureHandler, type InflightCounter, type SendOptions } from "../connection/request";
 import { callOptions, installMethods, type ClientMethods, type CommandDef, type CommandTable } from "../commands/core";
 import { baseCommands } from "../commands/base-table";
-import { RUN_DEFINITION } from "../commands/external-dispatch";
 import { standalonePubSubCommands } from "../commands/pubsub";
 import { fcallCommands } from "../commands/function";
 import { invokeScriptWith, scriptingCommands, type ScriptOptions } from "../commands/scripting";
@@ -221,11 +220,6 @@ export abstract class BaseClient {
         const send = { bytes, convert: def.reply };
         if (target instanceof Promise) return target.then((connection) => this.send(connection, args, send));
         return this.send(target, args, send);
-    }
-
-    /** Runs a definition for the module APIs (see commands/external-dispatch.ts). */
-    [RUN_DEFINITION](def: CommandDef, params: unknown[]): Promise<unknown> {
-        return this.dispatch(def, params);
     }
 
     /**

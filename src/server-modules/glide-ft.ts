@@ -1,10 +1,11 @@
 /**
  * GlideFt: the Search module's commands (FT.*) as GLIDE 2.5.2's static methods, on either client.
- * Each runs its definition (server-modules/ft/commands.ts) through the client's own dispatch.
+ * Each runs its definition (server-modules/ft/commands.ts) through the client's own dispatch, as
+ * the clients' generated methods do.
  */
+import { dispatchMethod, type BaseClient } from "../client/base-client";
 import type { GlideClient } from "../client/glide-client";
 import type { GlideClusterClient } from "../client/glide-cluster-client";
-import { RUN_DEFINITION, type DefinitionRunner } from "../commands/external-dispatch";
 import type { CommandDef } from "../commands/core";
 import type { DecoderOption, GlideRecord, GlideString } from "../commands/types";
 import { ftCommands } from "./ft/commands";
@@ -15,9 +16,9 @@ export type { FtAggregateReturnType, FtInfoReturnType, FtSearchReturnType } from
 
 type Client = GlideClient | GlideClusterClient;
 
-/** Async, so that an option GLIDE refuses (a plain Error) rejects the promise, as in GLIDE. */
-async function run<R>(client: Client, def: CommandDef, params: unknown[]): Promise<R> {
-    return (await (client as unknown as DefinitionRunner)[RUN_DEFINITION](def, params)) as R;
+/** An option GLIDE refuses (a plain Error) rejects the promise, as in GLIDE (dispatchMethod's doing). */
+function run<R>(client: Client, def: CommandDef, params: unknown[]): Promise<R> {
+    return dispatchMethod(client as BaseClient, def, params) as Promise<R>;
 }
 
 /** The Search module's commands (FT.*), as static methods taking the client to run them on. */
