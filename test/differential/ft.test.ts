@@ -1,6 +1,6 @@
 /**
  * GlideFt through GLIDE 2.5.2 and glide-ts on real servers with the Search module (RediSearch
- * 2.6.37 standing in for valkey-search): standalone on RESP3 and RESP2, and a cluster. Both sides
+ * 2.6.37 standing in for valkey-search): standalone and cluster, RESP3 and RESP2. Both sides
  * run the same scenario (ft/module-scenario.ts) and their records must be equal.
  */
 import assert from "node:assert/strict";
@@ -50,6 +50,6 @@ describe("GlideFt on the Search module, against GLIDE", { skip }, () => {
             cluster = await startModuleCluster();
         });
         after(() => cluster?.stop());
-        compareSides(true, "RESP3", () => cluster!.seeds[0]);
+        for (const protocol of ["RESP3", "RESP2"] as const) compareSides(true, protocol, () => cluster!.seeds[0]);
     });
 });
