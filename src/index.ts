@@ -97,3 +97,24 @@ export {
 export { getStatistics } from "./commands/server-statistics";
 export { GlideJson, JsonBatch } from "./server-modules/glide-json";
 export type { ReturnTypeJson, UniversalReturnTypeJson, JsonGetOptions, JsonArrPopOptions } from "./server-modules/json-options";
+export { GlideFt, type FtAggregateReturnType, type FtInfoReturnType, type FtSearchReturnType } from "./server-modules/glide-ft";
+export type {
+    TextField,
+    TagField,
+    NumericField,
+    VectorField,
+    VectorFieldAttributesFlat,
+    VectorFieldAttributesHnsw,
+    Field,
+    FtCreateOptions,
+    FtAggregateOptions,
+    FtAggregateLimit,
+    FtAggregateFilter,
+    FtAggregateGroupBy,
+    FtAggregateReducer,
+    FtAggregateSortBy,
+    FtAggregateSortProperty,
+    FtAggregateApply,
+    FtSearchOptions,
+    FtInfoOptions,
+} from "./server-modules/ft/options";

@@ -168,7 +168,6 @@ export const ACCEPTED_MISSING_EXPORTS: { pattern: RegExp; reason: string }[] = [
     { pattern: /^(registerAddressResolver|removeAddressResolver)$/, reason: "address resolvers: issue 13" },
     { pattern: /^(GlideMonitorClient|createMonitorClient|closeMonitorClient)$/, reason: "monitor client: issue 14" },
     { pattern: /^(ClientSideCache|EvictionPolicy|CompressionBackend|validateCompressionConfiguration)$/, reason: "client-side caching and compression: issue 15" },
-    { pattern: /^GlideFt$/, reason: "JSON and Search modules: issue 16" },
 ];
 
 export function acceptedFor(

@@ -20,7 +20,9 @@ export type ResponsePolicy =
     /** PUBSUB CHANNELS / SHARDCHANNELS (GLIDE's choice): every node's names, each once. */
     | "combineArrays"
     /** PUBSUB NUMSUB / SHARDNUMSUB (GLIDE's choice): the counts of each name, summed over the nodes. */
-    | "combineMaps";
+    | "combineMaps"
+    /** FT._LIST / FT._ALIASLIST (GLIDE's choice): every primary's array, one after the other, repeats kept. */
+    | "concatArrays";
 
 export interface CommandPolicy {
     request: RequestPolicy;
@@ -100,6 +102,9 @@ const KEYLESS_POLICIES: Record<string, CommandPolicy> = {
     bgrewriteaof: policy("allShards", "special"),
     wait: policy("allShards", "aggMin"),
     waitaof: policy("allShards", "aggMin"),
+    // The Search module's lists: GLIDE asks every primary and joins their arrays.
+    "ft._list": policy("allShards", "concatArrays"),
+    "ft._aliaslist": policy("allShards", "concatArrays"),
 };
 
 /** Entries where GLIDE's behaviour, not a server tip, decides (see the comments above). */
@@ -124,6 +129,8 @@ export const GLIDE_POLICY_CHOICES = new Set([
     "pubsub|numsub",
     "pubsub|shardchannels",
     "pubsub|shardnumsub",
+    "ft._list",
+    "ft._aliaslist",
 ]);
 
 /** Every keyless command with a known policy (tests compare them with the server's tips). */
@@ -198,6 +205,8 @@ export function aggregate(
             return unionOfNames(values as RespValue[]);
         case "combineMaps":
             return summedCounts(values as RespValue[]);
+        case "concatArrays":
+            return concatenated(values);
         case "anyNonNull": {
             const found = values.filter((value) => value !== null && value !== undefined);
             return found.length === 0 ? null : found[Math.floor(Math.random() * found.length)];
@@ -205,6 +214,11 @@ export function aggregate(
         default:
             return unaggregated(new NodeReplies(replies));
     }
+}
+
+function concatenated(values: unknown[]): unknown[] {
+    if (!values.every(Array.isArray)) throw new RequestError("expected array of values as response- TypeError");
+    return (values as unknown[][]).flat(1);
 }
 
 function andArrays(values: unknown[]): unknown {
