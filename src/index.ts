@@ -87,6 +87,7 @@ export {
 } from "./commands/record-conversions";
 export { parseInfoResponse } from "./commands/server-replies";
 export { Level, log } from "./observability/core-log";
+export { Logger, type LevelOptions } from "./observability/logger";
 export {
     DEFAULT_CONNECTION_TIMEOUT_MS as DEFAULT_CONNECTION_TIMEOUT_IN_MILLISECONDS,
     DEFAULT_INFLIGHT_LIMIT as DEFAULT_INFLIGHT_REQUESTS_LIMIT,
