@@ -14,6 +14,7 @@ import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } f
 import type { PubSubMsg } from "../pubsub/delivery";
 import { SubscriptionMode } from "../pubsub/modes";
 import type { ClientPubSub, PubSubState } from "../pubsub/pubsub";
+import { subscriptionsInSync } from "../pubsub/sync-check";
 import { changeSubscriptions, subscriptionState, subscriptionsReply, waitTimeout, type PubSubRequest } from "../pubsub/requests";
 import type { CommandArg } from "../protocol/types";
 import { createClientError } from "../routing/initial-connect";
@@ -59,6 +60,7 @@ export abstract class BaseClient {
     protected readonly blockingPool = new BlockingPool(undefined, this.countingHooks);
     readonly #counter: InflightCounter = { inflight: 0 };
     #closed = false;
+    #syncCheckTimer: NodeJS.Timeout | undefined;
 
     protected constructor(config: ResolvedConfig) {
         this.config = config;
@@ -92,6 +94,7 @@ export abstract class BaseClient {
         if (this.config.lazyConnect) {
             // Configured subscriptions never wait for a first command: messages may be all the client is for.
             pubsub.start(0).catch(() => undefined);
+            this.#startSyncChecks();
             return this;
         }
         try {
@@ -101,7 +104,19 @@ export abstract class BaseClient {
             this.close();
             throw createClientError(error);
         }
+        this.#startSyncChecks();
         return this;
+    }
+
+    /**
+     * getStatistics' subscription counters: as GLIDE's subscription synchronizer, every
+     * reconciliation interval (and once at start) compare desired with actual subscriptions.
+     */
+    #startSyncChecks(): void {
+        const check = (): void => statistics.subscriptionsChecked(subscriptionsInSync(this.pubsub.snapshot()));
+        check();
+        this.#syncCheckTimer = setInterval(check, this.config.pubsubCheckIntervalMs);
+        this.#syncCheckTimer.unref();
     }
 
     /**
@@ -111,6 +126,7 @@ export abstract class BaseClient {
     close(errorMessage?: string): void {
         if (this.#closed) return;
         this.#closed = true;
+        clearInterval(this.#syncCheckTimer);
         const error = new ClosingError(errorMessage || "");
         this.closeConnections(error);
         this.blockingPool.close(error);
