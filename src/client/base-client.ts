@@ -15,6 +15,7 @@ import type { PubSubMsg } from "../pubsub/delivery";
 import { SubscriptionMode } from "../pubsub/modes";
 import type { ClientPubSub, PubSubState } from "../pubsub/pubsub";
 import { subscriptionsInSync } from "../pubsub/sync-check";
+import { isLogged, Level, log } from "../observability/core-log";
 import { changeSubscriptions, subscriptionState, subscriptionsReply, waitTimeout, type PubSubRequest } from "../pubsub/requests";
 import type { CommandArg } from "../protocol/types";
 import { createClientError } from "../routing/initial-connect";
@@ -91,6 +92,8 @@ export abstract class BaseClient {
      * configured subscriptions, closing the client if either fails.
      */
     protected async startUp(connect: () => Promise<void>, pubsub: { start(timeoutMs: number): Promise<void> }): Promise<this> {
+        const startedAt = performance.now();
+        log(Level.Info, "Client lifetime", "construct client");
         if (this.config.lazyConnect) {
             // Configured subscriptions never wait for a first command: messages may be all the client is for.
             pubsub.start(0).catch(() => undefined);
@@ -101,9 +104,12 @@ export abstract class BaseClient {
             await connect();
             await pubsub.start(this.config.connection.connectionTimeoutMs);
         } catch (error) {
+            const creationError = createClientError(error);
+            log(Level.Error, "client creation", String((creationError as Error)?.message ?? creationError));
             this.close();
-            throw createClientError(error);
+            throw creationError;
         }
+        if (isLogged(Level.Info)) log(Level.Info, "Client lifetime", `connected to server in ${Math.round(performance.now() - startedAt)}ms`);
         this.#startSyncChecks();
         return this;
     }
@@ -126,6 +132,7 @@ export abstract class BaseClient {
     close(errorMessage?: string): void {
         if (this.#closed) return;
         this.#closed = true;
+        log(Level.Info, "Client lifetime", "disposing of client");
         clearInterval(this.#syncCheckTimer);
         const error = new ClosingError(errorMessage || "");
         this.closeConnections(error);
