@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { GlideClient, Logger, ClosingError } from "../../src";
+import { GlideClient, GlideClusterClient, Logger, ClosingError, ProtocolVersion } from "../../src";
+import { clusterSeeds } from "../helpers/shared";
 import { startStandalone, type ServerHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
 
@@ -95,5 +96,25 @@ describe("client log events", () => {
         assert.match(failure[0], / WARN logger_core: connection creation - Failed connecting to .+, due to WRONGPASS/);
         assert.match(failure[1], / ERROR logger_core: client creation - Connection error: Standalone\(/);
         assert.ok(!logged.join("\n").includes(password), "the password is never logged");
+    });
+
+    it("a cluster client: its discovered topology (debug), and a MOVED reply followed (info, once)", async () => {
+        const lines = logTo("debug");
+        const seeds = await clusterSeeds();
+        const client = await GlideClusterClient.createClient({ addresses: seeds.slice(0, 1), protocol: ProtocolVersion.RESP3 });
+        try {
+            assert.match(lines().join("\n"), / DEBUG logger_core: cluster topology - discovered 3 primaries, 3 replicas/);
+            // A key sent to every seed: all but its primary answer MOVED, which the client follows.
+            const key = "log-events-moved";
+            await client.set(key, "v");
+            for (const seed of seeds) {
+                await client.customCommand(["GET", key], { route: { type: "routeByAddress", host: seed.host, port: seed.port } });
+            }
+            const redirects = lines().filter((line) => / INFO logger_core: cluster redirects - /.test(line));
+            assert.equal(redirects.length, 1, `one line for the redirects of one second: ${redirects.join(" | ")}`);
+            assert.match(redirects[0], /cluster redirects - MOVED slot \d+ to [^ ]+:\d+$/);
+        } finally {
+            client.close();
+        }
     });
 });
