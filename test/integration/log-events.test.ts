@@ -98,12 +98,12 @@ describe("client log events", () => {
         assert.ok(!logged.join("\n").includes(password), "the password is never logged");
     });
 
-    it("a cluster client: its discovered topology (debug), and a MOVED reply followed (info, once)", async () => {
+    it("a cluster client: its discovered topology, and a MOVED reply followed (info, once)", async () => {
         const lines = logTo("debug");
         const seeds = await clusterSeeds();
         const client = await GlideClusterClient.createClient({ addresses: seeds.slice(0, 1), protocol: ProtocolVersion.RESP3 });
         try {
-            assert.match(lines().join("\n"), / DEBUG logger_core: cluster topology - discovered 3 primaries, 3 replicas/);
+            assert.match(lines().join("\n"), / INFO logger_core: cluster topology - discovered 3 primaries, 3 replicas/);
             // A key sent to every seed: all but its primary answer MOVED, which the client follows.
             const key = "log-events-moved";
             await client.set(key, "v");

@@ -256,7 +256,7 @@ export class ClusterRouter {
         this.#slots = slots;
         this.#shards = shards;
         this.#fingerprint = view.fingerprint;
-        if (isLogged(Level.Debug) || before !== undefined) logTopologyChange(before, this.#describe());
+        if (isLogged(Level.Info)) logTopologyChange(before, this.#describe());
     }
 
     /** The applied topology by node addresses, for the log. */

@@ -7,19 +7,19 @@ export interface ShardAddresses {
 }
 
 /**
- * Logs a change of the applied topology at Info: failovers (a replica of before now a primary)
- * and how many slots changed primary. The first discovery is a debug line.
+ * Logs the applied topology at Info, as GLIDE's core logs its slot refreshes: the first discovery,
+ * then each change: failovers (a replica of before now a primary) and how many slots changed primary.
  */
 export function logTopologyChange(
     before: { shards: ShardAddresses[]; slotOwners: (string | undefined)[] } | undefined,
     after: { shards: ShardAddresses[]; slotOwners: (string | undefined)[] },
 ): void {
     const summary = `${after.shards.length} primaries, ${after.shards.reduce((sum, shard) => sum + shard.replicas.length, 0)} replicas`;
+    if (!isLogged(Level.Info)) return;
     if (before === undefined) {
-        if (isLogged(Level.Debug)) log(Level.Debug, "cluster topology", `discovered ${summary}`);
+        log(Level.Info, "cluster topology", `discovered ${summary}`);
         return;
     }
-    if (!isLogged(Level.Info)) return;
     const replicaOf = new Map(before.shards.flatMap((shard) => shard.replicas.map((replica) => [replica, shard.primary] as const)));
     for (const shard of after.shards) {
         const formerPrimary = replicaOf.get(shard.primary);

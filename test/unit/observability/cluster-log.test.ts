@@ -52,6 +52,6 @@ describe("cluster log lines", () => {
             " INFO logger_core: cluster topology - changed: 2 slots changed primary; now 2 primaries, 0 replicas",
         ]);
         assert.deepEqual(captured("warn", () => logTopologyChange(before, after)), []);
-        assert.deepEqual(captured("debug", () => logTopologyChange(undefined, before)), ["DEBUG logger_core: cluster topology - discovered 2 primaries, 1 replicas"]);
+        assert.deepEqual(captured("info", () => logTopologyChange(undefined, before)), [" INFO logger_core: cluster topology - discovered 2 primaries, 1 replicas"]);
     });
 });
