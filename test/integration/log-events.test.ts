@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { GlideClient, GlideClusterClient, Logger, ClosingError, ProtocolVersion } from "../../src";
+import { GlideClient, GlideClientConfiguration, GlideClusterClient, Logger, ClosingError, ProtocolVersion } from "../../src";
 import { clusterSeeds } from "../helpers/shared";
 import { startStandalone, type ServerHandle } from "../helpers/servers";
 import { waitFor } from "../helpers/wait";
@@ -81,6 +81,24 @@ describe("client log events", () => {
             client.close();
         }
         assert.match(lines().at(-1) ?? "", / INFO logger_core: Client lifetime - disposing of client$/);
+    });
+
+    it("a subscriber's lost connection warns; its subscriptions being restored is an info line", async () => {
+        const lines = logTo("info");
+        const client = await GlideClient.createClient({
+            addresses: [{ host: server.host, port: server.port }],
+            pubsubSubscriptions: { channelsAndPatterns: { [GlideClientConfiguration.PubSubChannelModes.Exact]: new Set(["log-events-a", "log-events-b"]) } },
+        });
+        try {
+            await server.restart();
+            const address = `${server.host}:${server.port}`;
+            await waitFor("the restore line", async () => (lines().some((line) => line.includes("restoring")) ? true : lines().join(" | ")));
+            const text = lines().join("\n");
+            assert.match(text, new RegExp(` WARN logger_core: pubsub - subscriber connection to ${address} lost, messages might be lost`));
+            assert.match(text, new RegExp(` INFO logger_core: pubsub - reconnected to ${address}: restoring 2 subscription\\(s\\)`));
+        } finally {
+            client.close();
+        }
     });
 
     it("a refused password: warn and error lines with the server's reason, never the password", async () => {
