@@ -11,11 +11,8 @@ export type Level = (typeof Level)[keyof typeof Level];
 
 const LABELS = ["\x1b[31mERROR\x1b[0m", "\x1b[33m WARN\x1b[0m", "\x1b[32m INFO\x1b[0m", "\x1b[34mDEBUG\x1b[0m", "\x1b[35mTRACE\x1b[0m"];
 
-/**
- * The most verbose level written (Off: none). Exported as a live binding so that hot paths test
- * `level <= logThreshold` without a call; see isLogged.
- */
-export let logThreshold: Level = Level.Warn;
+/** The most verbose level written (Off: none). */
+let logThreshold: Level = Level.Warn;
 let file: HourlyLogFile | undefined;
 
 /**
