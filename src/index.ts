@@ -88,6 +88,7 @@ export {
 export { parseInfoResponse } from "./commands/server-replies";
 export { Level, log } from "./observability/core-log";
 export { OpenTelemetry, type GlideOpenTelemetryConfig, type GlideSpanContext, type OpenTelemetryConfig, type OpenTelemetryTracesConfig, type OpenTelemetryMetricsConfig } from "./observability/otel";
+export { Logger, type LevelOptions } from "./observability/logger";
 export {
     DEFAULT_CONNECTION_TIMEOUT_MS as DEFAULT_CONNECTION_TIMEOUT_IN_MILLISECONDS,
     DEFAULT_INFLIGHT_LIMIT as DEFAULT_INFLIGHT_REQUESTS_LIMIT,

@@ -14,6 +14,8 @@ import { Decoder, type DecoderOption, type GlideReturnType, type GlideString } f
 import type { PubSubMsg } from "../pubsub/delivery";
 import { SubscriptionMode } from "../pubsub/modes";
 import type { ClientPubSub, PubSubState } from "../pubsub/pubsub";
+import { subscriptionsInSync } from "../pubsub/sync-check";
+import { isLogged, Level, log } from "../observability/core-log";
 import { changeSubscriptions, subscriptionState, subscriptionsReply, waitTimeout, type PubSubRequest } from "../pubsub/requests";
 import type { CommandArg } from "../protocol/types";
 import { createClientError } from "../routing/initial-connect";
@@ -61,6 +63,7 @@ export abstract class BaseClient {
     protected readonly blockingPool = new BlockingPool(undefined, this.countingHooks);
     readonly #counter: InflightCounter = { inflight: 0 };
     #closed = false;
+    #syncCheckTimer: NodeJS.Timeout | undefined;
 
     protected constructor(config: ResolvedConfig) {
         this.config = config;
@@ -91,19 +94,37 @@ export abstract class BaseClient {
      * configured subscriptions, closing the client if either fails.
      */
     protected async startUp(connect: () => Promise<void>, pubsub: { start(timeoutMs: number): Promise<void> }): Promise<this> {
+        const startedAt = performance.now();
+        log(Level.Info, "Client lifetime", "construct client");
         if (this.config.lazyConnect) {
             // Configured subscriptions never wait for a first command: messages may be all the client is for.
             pubsub.start(0).catch(() => undefined);
+            this.#startSyncChecks();
             return this;
         }
         try {
             await connect();
             await pubsub.start(this.config.connection.connectionTimeoutMs);
         } catch (error) {
+            const creationError = createClientError(error);
+            log(Level.Error, "client creation", String((creationError as Error)?.message ?? creationError));
             this.close();
-            throw createClientError(error);
+            throw creationError;
         }
+        if (isLogged(Level.Info)) log(Level.Info, "Client lifetime", `connected to server in ${Math.round(performance.now() - startedAt)}ms`);
+        this.#startSyncChecks();
         return this;
+    }
+
+    /**
+     * getStatistics' subscription counters: as GLIDE's subscription synchronizer, every
+     * reconciliation interval (and once at start) compare desired with actual subscriptions.
+     */
+    #startSyncChecks(): void {
+        const check = (): void => statistics.subscriptionsChecked(subscriptionsInSync(this.pubsub.snapshot()));
+        check();
+        this.#syncCheckTimer = setInterval(check, this.config.pubsubCheckIntervalMs);
+        this.#syncCheckTimer.unref();
     }
 
     /**
@@ -113,6 +134,8 @@ export abstract class BaseClient {
     close(errorMessage?: string): void {
         if (this.#closed) return;
         this.#closed = true;
+        log(Level.Info, "Client lifetime", "disposing of client");
+        clearInterval(this.#syncCheckTimer);
         const error = new ClosingError(errorMessage || "");
         this.closeConnections(error);
         this.blockingPool.close(error);

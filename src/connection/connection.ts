@@ -6,7 +6,8 @@ import { CommandWriter } from "../protocol/encoder";
 import type { CommandArg, RespValue } from "../protocol/types";
 import { backoffDelay } from "./backoff";
 import { Fifo } from "./fifo";
-import { connectTimedOut, NO_TLS_ANSWER, socketFailed } from "./connect-failure";
+import { connectReason, connectTimedOut, isPermanentFailure, NO_TLS_ANSWER, socketFailed } from "./connect-failure";
+import { isLogged, Level, log } from "../observability/core-log";
 import { handshakeCommands, interpretHandshake } from "./handshake";
 import type { ConnectionOptions, ServerFacts } from "./options";
 import { Request } from "./request";
@@ -48,6 +49,8 @@ export interface ConnectionHooks {
 export class Connection {
     readonly address: string;
     facts: ServerFacts = {};
+    /** Opened in place of a lost connection (a subscriber's): its failures are reconnect attempts, for the log. */
+    replacesLost = false;
 
     readonly #options: ConnectionOptions;
     readonly #hooks: ConnectionHooks;
@@ -202,6 +205,9 @@ export class Connection {
 
     #open(): void {
         this.#state = this.#everReady ? "reconnecting" : "connecting";
+        if (!this.#everReady && !this.replacesLost && isLogged(Level.Debug)) {
+            log(Level.Debug, "connection creation", `Attempting connection to Host: \`${this.#options.host}\`, Port: ${this.#options.port}`);
+        }
         const { host, port, tls: tlsOptions, connectionTimeoutMs } = this.#options;
         const socket = tlsOptions
             ? tls.connect({
@@ -262,6 +268,10 @@ export class Connection {
     }
 
     #becomeReady(): void {
+        if (isLogged(Level.Debug)) {
+            if (this.#state === "reconnecting" || this.replacesLost) log(Level.Debug, "reconnect", `${this.address}: completed successfully after ${this.#attempt} attempt(s)`);
+            else log(Level.Debug, "connection creation", `Connection to ${this.address} created`);
+        }
         this.#state = "ready";
         this.#everReady = true;
         this.#attempt = 0;
@@ -283,6 +293,7 @@ export class Connection {
         const inflight = this.#inflight.drain();
         for (const request of inflight) request.fail(error);
         if (this.#state === "closed") return;
+        this.#logClosed(error);
         this.#hooks.onDisconnect?.(this, error);
         if (this.#opening) {
             // The first connection attempt of connect(): the caller decides what to do.
@@ -303,9 +314,25 @@ export class Connection {
         // backoff applies from the first failed attempt on.
         const delay = this.#attempt === 0 ? 0 : backoffDelay(this.#options.backoff, this.#attempt - 1);
         this.#attempt++;
+        if (isLogged(Level.Debug)) log(Level.Debug, "reconnect", `${this.address}: attempt ${this.#attempt} in ${delay} ms`);
         this.#reconnectTimer = setLongTimeout(() => {
             if (this.#state === "reconnecting") this.#open();
         }, delay);
+    }
+
+    /**
+     * A first connection that failed, or refused credentials at any time, warns as GLIDE's core
+     * does; a drop and each failed reconnect attempt are debug lines. Reasons are the socket's or
+     * the server's words, which never hold the password.
+     */
+    #logClosed(error: Error): void {
+        const permanent = isPermanentFailure(error);
+        if (((!this.#everReady && !this.replacesLost) || permanent) && isLogged(Level.Warn)) {
+            log(Level.Warn, "connection creation", `Failed connecting to ${this.address}, due to ${connectReason(error)}`);
+        } else if (isLogged(Level.Debug)) {
+            if (this.#state === "ready") log(Level.Debug, "reconnect", `${this.address}: connection lost (${error.message}), reconnecting`);
+            else log(Level.Debug, "reconnect", `${this.address}: attempt ${this.#attempt} failed, due to ${connectReason(error)}`);
+        }
     }
 
     #onReply(reply: RespValue): void {

@@ -11,6 +11,7 @@ import { keyBytes } from "./names";
 import { keySlot } from "../routing/cluster/slot";
 import type { SubscriptionRegistry } from "./registry";
 import { ConfirmationWaiters } from "./waiters";
+import { isLogged, Level, log } from "../observability/core-log";
 
 /** Receives the published messages, raw, in the order the server sent them. */
 export type MessageSink = (channel: Buffer, message: Buffer, pattern: Buffer | null) => void;
@@ -68,6 +69,9 @@ export class Subscriber implements FrameSink {
     readonly #waiters = new ConfirmationWaiters((mode, key, subscribed) => this.#isSettled(mode, key, subscribed));
     #started = false;
     #closed = false;
+    /** The connection was lost after being ready: the next handshake restores the subscriptions. */
+    #restoring = false;
+    #attempt = 0;
     #retryTimer: LongTimer | undefined;
     readonly #checkIntervalMs: number;
     #checkTimer: NodeJS.Timeout | undefined;
@@ -262,6 +266,12 @@ export class Subscriber implements FrameSink {
     }
 
     #resubscribe(): void {
+        if (this.#restoring && isLogged(Level.Info)) {
+            const names = ALL_MODES.reduce((sum, mode) => sum + [...this.#registry.desired(mode)].filter((key) => this.#owns(mode, key)).length, 0);
+            log(Level.Info, "pubsub", `reconnected to ${this.#connection.address}: restoring ${names} subscription(s)`);
+        }
+        this.#restoring = false;
+        this.#attempt = 0;
         this.#wasReady = true;
         this.#heardAt = performance.now();
         if (this.#checkTimer === undefined) {
@@ -275,6 +285,9 @@ export class Subscriber implements FrameSink {
         this.#forgetServerState();
         if (!this.#wasReady) return; // a failed attempt: #keepConnecting backs off and retries
         this.#wasReady = false;
+        this.#restoring = true;
+        // Warn, as GLIDE warns of a subscriber's disconnect: messages published meanwhile are lost.
+        if (isLogged(Level.Warn)) log(Level.Warn, "pubsub", `subscriber connection to ${this.#connection.address} lost, messages might be lost; reconnecting to restore its subscriptions`);
         this.#events.onDisconnect?.();
         // Pub/sub is at-most-once: every moment offline loses messages, so the first attempt goes
         // out at once instead of after the connection's backoff. Deferred: the dropped connection
@@ -283,6 +296,7 @@ export class Subscriber implements FrameSink {
             if (this.#closed) return;
             this.#connection.close();
             this.#connection = new Connection(this.#options, this.#hooks);
+            this.#connection.replacesLost = true;
             this.#keepConnecting();
         });
     }
@@ -319,7 +333,10 @@ export class Subscriber implements FrameSink {
     #keepConnecting(): void {
         this.#connection.connect().catch(() => {
             if (this.#closed || this.#connection.isReady) return;
+            // Every retry waits the first backoff step only: a subscriber misses what is published until it is back.
             const delay = backoffDelay(this.#connection.options.backoff, 0);
+            this.#attempt++;
+            if (isLogged(Level.Debug)) log(Level.Debug, "reconnect", `${this.#connection.address}: subscriber attempt ${this.#attempt} in ${delay} ms`);
             this.#retryTimer = setLongTimeout(() => this.#keepConnecting(), delay);
         });
     }

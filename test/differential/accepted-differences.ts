@@ -105,11 +105,6 @@ export const ACCEPTED_CALL_DIFFERENCES: AcceptedDifference[] = [
         kind: "improvement",
         reason: "README, pub/sub: subscriptions work on RESP2 as on RESP3; GLIDE's core never makes a subscription on RESP2, so subscribe times out and nothing is received",
     },
-    {
-        id: "getStatistics: counters",
-        kind: "another issue",
-        reason: "GLIDE's subscription_out_of_sync_count and subscription_last_sync_timestamp belong to the statistics of issue 12 (observability) and are not reported yet",
-    },
 ];
 
 /** Configurations that createClient treats differently, by the title of their case in configuration.test.ts. */
@@ -164,7 +159,6 @@ export const ACCEPTED_MISSING_EXPORTS: { pattern: RegExp; reason: string }[] = [
         pattern: /^parse(ClientTrackingInfo|MemoryStats|LatencyHistory|LatencyLatest)Response$/,
         reason: "GLIDE-internal parsers of its core's raw reply to one command; the command methods return the parsed result",
     },
-    { pattern: /^Logger$/, reason: "observability: issue 12" },
     { pattern: /^(registerAddressResolver|removeAddressResolver)$/, reason: "address resolvers: issue 13" },
     { pattern: /^(GlideMonitorClient|createMonitorClient|closeMonitorClient)$/, reason: "monitor client: issue 14" },
     { pattern: /^(ClientSideCache|EvictionPolicy|CompressionBackend|validateCompressionConfiguration)$/, reason: "client-side caching and compression: issue 15" },

@@ -7,6 +7,9 @@ import { sleep } from "../../connection/backoff";
 import { timerDelay } from "../../connection/timers";
 import { queryNode } from "./node-query";
 import { SLOT_COUNT } from "./slot";
+import { RedirectLog } from "../../observability/redirect-log";
+import { isLogged, Level } from "../../observability/core-log";
+import { logTopologyChange, type ShardAddresses } from "./topology-log";
 import { consensusView, parseClusterSlots, type TopologyView } from "./topology";
 
 /** A refresh runs at most this often, however many MOVEDs or disconnects ask for one. */
@@ -51,6 +54,8 @@ export class ClusterRouter {
     #closed = false;
     /** Completed topology refreshes (observability and tests). */
     refreshCount = 0;
+    /** MOVED and ASK replies met by this client's requests, logged rate-limited. */
+    readonly redirectLog = new RedirectLog();
 
     constructor(config: ResolvedConfig, options: ClusterRouterOptions) {
         this.#config = config;
@@ -238,6 +243,7 @@ export class ClusterRouter {
     }
 
     #apply(view: TopologyView): void {
+        const before = this.#discovered && isLogged(Level.Info) ? this.#describe() : undefined;
         const selectorFor = () => new ReadSelector(this.#config.readFrom, this.#config.clientAz);
         const shards: Shard[] = view.shards.map((shard) => ({
             primary: this.nodeAt(shard.primary),
@@ -251,6 +257,14 @@ export class ClusterRouter {
         this.#slots = slots;
         this.#shards = shards;
         this.#fingerprint = view.fingerprint;
+        if (isLogged(Level.Info)) logTopologyChange(before, this.#describe());
+    }
+
+    /** The applied topology by node addresses, for the log. */
+    #describe(): { shards: ShardAddresses[]; slotOwners: (string | undefined)[] } {
+        const shards = this.#shards.map((shard) => ({ primary: this.addressOf(shard.primary), replicas: shard.replicas.map((replica) => this.addressOf(replica)) }));
+        const slotOwners = Array.from(this.#slots, (shard) => (shard === undefined ? undefined : this.addressOf(shard.primary)));
+        return { shards, slotOwners };
     }
 
     /**

@@ -144,11 +144,13 @@ export class ClusterExecutor {
                     telemetryCounters.movedErrors++;
                     const address = withHost(redirect.address, connection);
                     this.router.onMoved(redirect.slot, address);
+                    this.router.redirectLog.note("moved", redirect.slot, address);
                     movedTo = address;
                     break;
                 }
                 case "ask":
                     asking = withHost(redirect.address, connection);
+                    this.router.redirectLog.note("ask", redirect.slot, asking);
                     break;
                 case "retryLater":
                     if (options.retryServerErrors === false) throw error;
