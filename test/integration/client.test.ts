@@ -27,8 +27,13 @@ async function getCalls(client: GlideClient): Promise<number> {
     return Number(/cmdstat_get:calls=(\d+)/.exec(stats)?.[1] ?? 0);
 }
 
+/** Only an address's host and port: a server handle has more fields, which createClient refuses. */
+function addressOf({ host, port }: { host: string; port: number }): { host: string; port: number } {
+    return { host, port };
+}
+
 async function direct(address: { host: string; port: number }): Promise<GlideClient> {
-    return GlideClient.createClient({ addresses: [address], requestTimeout: 2000 });
+    return GlideClient.createClient({ addresses: [addressOf(address)], requestTimeout: 2000 });
 }
 
 for (const { name, protocol } of PROTOCOLS) {
@@ -179,7 +184,7 @@ describe("availability-zone affinity", () => {
     after(() => pair.stop());
 
     async function servedBy(config: Partial<GlideClientConfiguration>): Promise<"primary" | "replica"> {
-        const client = await GlideClient.createClient({ addresses: [pair.primary, pair.replica], requestTimeout: 2000, ...config });
+        const client = await GlideClient.createClient({ addresses: [addressOf(pair.primary), addressOf(pair.replica)], requestTimeout: 2000, ...config });
         const replica = await direct(pair.replica);
         try {
             const before = await getCalls(replica);
