@@ -18,6 +18,7 @@ import { subscriptionsInSync } from "../pubsub/sync-check";
 import { isLogged, Level, log } from "../observability/core-log";
 import { changeSubscriptions, subscriptionState, subscriptionsReply, waitTimeout, type PubSubRequest } from "../pubsub/requests";
 import type { CommandArg } from "../protocol/types";
+import { timerDelay } from "../connection/timers";
 import { createClientError } from "../routing/initial-connect";
 import { BlockingPool } from "./blocking-pool";
 import { blockingTimeoutError } from "./blocking-timeout";
@@ -123,7 +124,7 @@ export abstract class BaseClient {
     #startSyncChecks(): void {
         const check = (): void => statistics.subscriptionsChecked(subscriptionsInSync(this.pubsub.snapshot()));
         check();
-        this.#syncCheckTimer = setInterval(check, this.config.pubsubCheckIntervalMs);
+        this.#syncCheckTimer = setInterval(check, timerDelay(this.config.pubsubCheckIntervalMs));
         this.#syncCheckTimer.unref();
     }
 

@@ -3,6 +3,7 @@
  * the metrics are flushed to their endpoint every `flushIntervalMs`.
  */
 import { ConfigurationError } from "../errors";
+import { timerDelay } from "../connection/timers";
 import { Level, log } from "./core-log";
 import { parseEndpoint } from "./otel-endpoints";
 import { exporterFor, type Exporter } from "./otel-exporter";
@@ -95,7 +96,7 @@ export class OpenTelemetry {
             queue?.flush();
             if (reader !== undefined) metrics!.metrics(reader.snapshot());
         };
-        setInterval(flush, flushIntervalMs).unref();
+        setInterval(flush, timerDelay(flushIntervalMs)).unref();
         // What is still queued is written when the process ends (files synchronously).
         process.once("beforeExit", () => queue?.flush());
         process.once("exit", () => queue?.flush());

@@ -82,6 +82,15 @@ describe("timeouts longer than a Node timer holds", () => {
         }
     });
 
+    it("pubsubReconciliationIntervalMs 3e9: the client's periodic checks arm no 1 ms interval", async () => {
+        const warnings = await overflowWarnings(async () => {
+            const client = await create({ advancedConfiguration: { pubsubReconciliationIntervalMs: 3e9 } });
+            assert.equal(await client.ping(), "PONG");
+            client.close();
+        });
+        assert.equal(warnings, 0);
+    });
+
     it("blpop with a timeout of 3e6 s waits without spinning and gets its element", async () => {
         const client = await create({});
         const pusher = await create({});
